@@ -1,0 +1,127 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+// The one place that reads the environment. Everything else receives a `Config` (or a part of it).
+
+const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+const optionalInt = (min = 1) => z.coerce.number().int().min(min).optional();
+// z.coerce.boolean() turns "false" into true, so flags are spelled out.
+const flag = (def: 'true' | 'false') => z.enum(['true', 'false']).default(def).transform((v) => v === 'true');
+const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
+const list = z
+  .string()
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+
+export const EnvSchema = z
+  .object({
+    DESKMATE_DATA_DIR: z.string().min(1).default('./data'),
+    DESKMATE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DESKMATE_REDACT_PII: flag('true'),
+
+    DESKMATE_EMBEDDINGS: z.enum(['use-lite', 'openai', 'none']).default('use-lite'),
+    DESKMATE_EMBEDDINGS_BASE_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+    DESKMATE_EMBEDDINGS_MODEL: z.string().min(1).default('text-embedding-3-small'),
+    DESKMATE_EMBEDDINGS_API_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
+    DESKMATE_EMBEDDINGS_DIMENSIONS: z.preprocess(emptyAsUndefined, optionalInt()),
+    // Languages the configured endpoint embeds well ("*" = all); queries in others are searched lexically.
+    DESKMATE_EMBEDDINGS_LANGUAGES: list.default(['*']),
+    DESKMATE_EMBEDDINGS_BATCH_SIZE: int(64, 1),
+    DESKMATE_EMBEDDINGS_TIMEOUT_MS: int(30_000, 1),
+    DESKMATE_EMBEDDINGS_MAX_RETRIES: int(3, 0),
+
+    DESKMATE_HNSW_M: int(16, 2),
+    DESKMATE_HNSW_EF_CONSTRUCTION: int(200, 8),
+    DESKMATE_HNSW_EF_SEARCH: int(100, 1),
+
+    DESKMATE_CHUNK_SIZE: int(1000, 100),
+    DESKMATE_CHUNK_OVERLAP: int(150, 0),
+    DESKMATE_INGEST_MAX_FILE_MB: z.coerce.number().positive().default(20),
+    DESKMATE_SEARCH_K: int(5, 1),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DESKMATE_CHUNK_OVERLAP >= env.DESKMATE_CHUNK_SIZE) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DESKMATE_CHUNK_OVERLAP'],
+        message: 'must be smaller than DESKMATE_CHUNK_SIZE',
+      });
+    }
+    if (
+      env.DESKMATE_EMBEDDINGS === 'openai' &&
+      !env.DESKMATE_EMBEDDINGS_BASE_URL &&
+      !env.DESKMATE_EMBEDDINGS_API_KEY
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DESKMATE_EMBEDDINGS_BASE_URL'],
+        message: 'DESKMATE_EMBEDDINGS=openai needs DESKMATE_EMBEDDINGS_BASE_URL (a compatible endpoint) or DESKMATE_EMBEDDINGS_API_KEY (api.openai.com)',
+      });
+    }
+  });
+
+export interface OpenAIEmbeddingsSettings {
+  baseUrl?: string;
+  model: string;
+  apiKey?: string;
+  dimensions?: number;
+  languages: string[];
+  batchSize: number;
+  timeoutMs: number;
+  maxRetries: number;
+}
+
+export interface Config {
+  dataDir: string;
+  log: { level: z.infer<typeof EnvSchema>['DESKMATE_LOG_LEVEL']; redactPii: boolean };
+  embeddings: { provider: 'use-lite' | 'openai' | 'none'; openai: OpenAIEmbeddingsSettings };
+  hnsw: { m: number; efConstruction: number; efSearch: number };
+  ingest: { chunkSize: number; chunkOverlap: number; maxFileBytes: number };
+  search: { k: number };
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses settings from an environment (default: this process's). Throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    dataDir: path.resolve(e.DESKMATE_DATA_DIR),
+    log: { level: e.DESKMATE_LOG_LEVEL, redactPii: e.DESKMATE_REDACT_PII },
+    embeddings: {
+      provider: e.DESKMATE_EMBEDDINGS,
+      openai: {
+        baseUrl: e.DESKMATE_EMBEDDINGS_BASE_URL,
+        model: e.DESKMATE_EMBEDDINGS_MODEL,
+        apiKey: e.DESKMATE_EMBEDDINGS_API_KEY,
+        dimensions: e.DESKMATE_EMBEDDINGS_DIMENSIONS,
+        languages: e.DESKMATE_EMBEDDINGS_LANGUAGES,
+        batchSize: e.DESKMATE_EMBEDDINGS_BATCH_SIZE,
+        timeoutMs: e.DESKMATE_EMBEDDINGS_TIMEOUT_MS,
+        maxRetries: e.DESKMATE_EMBEDDINGS_MAX_RETRIES,
+      },
+    },
+    hnsw: { m: e.DESKMATE_HNSW_M, efConstruction: e.DESKMATE_HNSW_EF_CONSTRUCTION, efSearch: e.DESKMATE_HNSW_EF_SEARCH },
+    ingest: {
+      chunkSize: e.DESKMATE_CHUNK_SIZE,
+      chunkOverlap: e.DESKMATE_CHUNK_OVERLAP,
+      maxFileBytes: Math.round(e.DESKMATE_INGEST_MAX_FILE_MB * 1024 * 1024),
+    },
+    search: { k: e.DESKMATE_SEARCH_K },
+  };
+}
+
+/** A table of every variable with its default, for the README and `deskmate config`. */
+export function describeConfig(): Array<{ name: string; default: string }> {
+  return Object.entries(EnvSchema.shape).map(([name, schema]) => {
+    const parsed = (schema as z.ZodType).safeParse(undefined);
+    const value = parsed.success ? parsed.data : undefined;
+    return { name, default: value === undefined ? '' : Array.isArray(value) ? value.join(',') : String(value) };
+  });
+}
