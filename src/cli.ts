@@ -1,0 +1,152 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import cliProgress from 'cli-progress';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { DeskmateError } from './errors.js';
+import { ingest, type IngestProgress, type IngestSummary } from './ingest/pipeline.js';
+import { openKnowledgeBase } from './retrieval/open.js';
+import { FILTER_KEYS, SearchFieldSchema, type FilterKey, type SearchFilters, type SearchHit } from './retrieval/types.js';
+
+const print = (line: string) => process.stdout.write(`${line}\n`);
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new InvalidArgumentError('expected a whole number from 1 to 1000');
+  return n;
+}
+
+function filterOption(value: string, previous: SearchFilters = {}): SearchFilters {
+  const m = /^([a-z_]+)=(.+)$/.exec(value);
+  if (!m || !(FILTER_KEYS as readonly string[]).includes(m[1]!)) {
+    throw new InvalidArgumentError(`expected key=value with key one of ${FILTER_KEYS.join(', ')}`);
+  }
+  return { ...previous, [m[1] as FilterKey]: m[2] };
+}
+
+/** A progress bar on a terminal; nothing when output is piped or --json is asked for. */
+function progressReporter(enabled: boolean): { onProgress?: (e: IngestProgress) => void; stop: () => void } {
+  if (!enabled || !process.stderr.isTTY) return { stop: () => undefined };
+  const bar = new cliProgress.SingleBar(
+    { format: '{phase} [{bar}] {value}/{total} {file}', stream: process.stderr, clearOnComplete: true, hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let phase = '';
+  return {
+    onProgress(e) {
+      if (e.phase !== phase) {
+        if (phase) bar.stop();
+        phase = e.phase;
+        bar.start(e.total, e.done, { phase: e.phase === 'load' ? 'reading  ' : 'embedding', file: '' });
+      }
+      bar.update(e.done, { file: e.phase === 'load' ? e.file : '' });
+    },
+    stop: () => phase && bar.stop(),
+  };
+}
+
+function describeSummary(s: IngestSummary): string {
+  const d = s.documents;
+  const lines = [
+    `files: ${s.files.seen} read, ${s.files.ingested} ingested, ${s.files.failed} failed`,
+    `documents: ${d.added} added, ${d.updated} updated, ${d.unchanged} unchanged, ${d.removed} removed`,
+    `chunks: ${s.chunks.total} in the knowledge base, ${s.chunks.embedded} embedded now`,
+  ];
+  for (const e of s.errors) lines.push(`error: ${e.file}: ${e.reason}`);
+  return lines.join('\n');
+}
+
+function hitJson(h: SearchHit, i: number) {
+  return {
+    rank: i + 1,
+    score: Number(h.score.toFixed(6)),
+    docId: h.chunk.docId,
+    chunkId: h.chunk.id,
+    kind: h.chunk.kind,
+    title: h.chunk.title,
+    headingPath: h.chunk.headingPath,
+    language: h.chunk.language,
+    source: h.chunk.source,
+    text: h.chunk.text,
+    lexicalRank: h.lexical?.rank ?? null,
+    denseRank: h.dense?.rank ?? null,
+  };
+}
+
+export function buildProgram(config: () => Config): Command {
+  const program = new Command('deskmate')
+    .description('Deskmate: a customer-support agent that answers from your knowledge base and hands off to people.')
+    .showHelpAfterError();
+
+  program
+    .command('ingest')
+    .description('add or update documents (Markdown, HTML, text, PDF, FAQ CSV/TSV/JSON/JSONL) in the knowledge base')
+    .argument('<paths...>', 'files or folders')
+    .option('--prune', 'remove documents whose source file under these paths is gone')
+    .option('--rebuild', 'start from an empty knowledge base (after changing the embedder)')
+    .option('--json', 'print a JSON summary')
+    .action(async (paths: string[], opts: { prune?: boolean; rebuild?: boolean; json?: boolean }) => {
+      const cfg = config();
+      const kb = await openKnowledgeBase(cfg, { rebuild: opts.rebuild });
+      const progress = progressReporter(!opts.json);
+      const summary = await ingest(kb, paths, { ...cfg.ingest, prune: opts.prune, batchSize: cfg.embeddings.openai.batchSize, onProgress: progress.onProgress });
+      progress.stop();
+      print(opts.json ? JSON.stringify(summary) : describeSummary(summary));
+      if (summary.files.ingested === 0 && summary.files.seen + summary.errors.length > 0) process.exitCode = 1;
+    });
+
+  program
+    .command('search')
+    .description('search the knowledge base (hybrid BM25 + vectors)')
+    .argument('<query>', 'what a customer would write')
+    .option('-k, --k <n>', 'number of results', positiveInt, 5)
+    .addOption(new Option('--field <field>', 'search the question, the answer or both').choices(SearchFieldSchema.options).default('all'))
+    .addOption(new Option('--mode <mode>', 'ranking').choices(['hybrid', 'lexical', 'dense']).default('hybrid'))
+    .option('--filter <key=value>', `filter on ${FILTER_KEYS.join(', ')} (repeatable)`, filterOption)
+    .option('--json', 'print JSON')
+    .action(async (query: string, opts: { k: number; field: 'all'; mode: 'hybrid'; filter?: SearchFilters; json?: boolean }) => {
+      const kb = await openKnowledgeBase(config());
+      const hits = await kb.search(query, { k: opts.k, field: opts.field, mode: opts.mode, filters: opts.filter });
+      if (opts.json) {
+        print(JSON.stringify({ query, hits: hits.map(hitJson) }));
+        return;
+      }
+      if (hits.length === 0) print('no results');
+      hits.forEach((h, i) => {
+        const where = [h.chunk.title, ...h.chunk.headingPath].join(' > ');
+        const snippet = h.chunk.text.replace(/\s+/g, ' ').slice(0, 160);
+        print(`${i + 1}. ${h.chunk.docId}  ${where}  (score ${h.score.toFixed(4)})\n   ${snippet}${h.chunk.text.length > 160 ? '…' : ''}`);
+      });
+    });
+
+  program
+    .command('stats')
+    .description('what the knowledge base holds')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const kb = await openKnowledgeBase(config());
+      const s = kb.stats();
+      if (opts.json) {
+        print(JSON.stringify(s));
+        return;
+      }
+      print(`documents: ${s.documents}  chunks: ${s.chunks}  vectors: ${s.vectors}  embedder: ${s.embedder ?? 'none (lexical only)'}`);
+      print(`by kind: ${JSON.stringify(s.byKind)}  by language: ${JSON.stringify(s.byLanguage)}`);
+    });
+
+  return program;
+}
+
+/** Entry point of the `deskmate` bin. Expected failures print one clear line, not a stack. */
+export async function main(argv: string[]): Promise<void> {
+  let cached: Config | undefined;
+  const program = buildProgram(() => (cached ??= loadConfig()));
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof ConfigError || err instanceof DeskmateError) {
+      process.stderr.write(`deskmate: ${err.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    throw err;
+  }
+}

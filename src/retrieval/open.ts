@@ -1,0 +1,14 @@
+import path from 'node:path';
+import type { Config } from '../config.js';
+import { createEmbeddings } from './embeddings/index.js';
+import { KnowledgeBase } from './knowledge-base.js';
+
+/** The configured knowledge base under `<dataDir>/kb`, with the configured embedder. */
+export function openKnowledgeBase(config: Config, options: { rebuild?: boolean } = {}): Promise<KnowledgeBase> {
+  return KnowledgeBase.open({
+    dir: path.join(config.dataDir, 'kb'),
+    embedder: createEmbeddings(config.embeddings),
+    hnsw: config.hnsw,
+    rebuild: options.rebuild,
+  });
+}
