@@ -47,7 +47,7 @@ async function readJsonl<T>(file: string): Promise<T[]> {
 async function withKb<T>(sources: string[], fn: (kb: KnowledgeBase) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(path.join(tmpdir(), 'deskmate-bench-'));
   try {
-    const kb = await KnowledgeBase.open({ dir, embedder: new UseLiteEmbeddings(), hnsw: config.hnsw });
+    const kb = await KnowledgeBase.open({ dir, embedder: new UseLiteEmbeddings(), hnsw: config.hnsw, search: config.search });
     const summary = await ingest(kb, sources, { ...config.ingest, cwd: root });
     if (summary.errors.length) throw new Error(`ingest errors: ${JSON.stringify(summary.errors)}`);
     return await fn(kb);

@@ -137,6 +137,30 @@ function pack(units: Unit[], options: ChunkingOptions): string[] {
   return chunks;
 }
 
+// Table rows are packed into small chunks of their own: a customer quoting an error code should
+// land on that code's row (with the header), not on a long passage where it is one term of many.
+const TABLE_CHUNK = 400;
+
+function packSection(blocks: Block[], budget: number, options: ChunkingOptions, tableSeq: { n: number }): string[] {
+  const out: string[] = [];
+  let prose: Block[] = [];
+  const flush = () => {
+    if (prose.length) out.push(...pack(sectionUnits(prose, budget, tableSeq), { ...options, chunkSize: budget }));
+    prose = [];
+  };
+  for (const b of blocks) {
+    if (b.type !== 'table') {
+      prose.push(b);
+      continue;
+    }
+    flush();
+    const size = Math.min(budget, TABLE_CHUNK);
+    out.push(...pack(sectionUnits([b], size, tableSeq), { chunkSize: size, chunkOverlap: 0 }));
+  }
+  flush();
+  return out;
+}
+
 function manualDocument(source: ManualSource, file: string, format: string, options: ChunkingOptions): ChunkedDocument {
   const docId = source.id ?? slug(path.basename(file).replace(/\.[^.]+$/, ''));
   const title = source.title ?? path.basename(file);
@@ -169,7 +193,7 @@ function manualDocument(source: ManualSource, file: string, format: string, opti
   for (const section of sections) {
     const prefix = section.path.join(' > ');
     const budget = Math.max(200, options.chunkSize - prefix.length);
-    for (const text of pack(sectionUnits(section.blocks, budget, tableSeq), { ...options, chunkSize: budget })) {
+    for (const text of packSection(section.blocks, budget, options, tableSeq)) {
       const base = {
         docId,
         kind: 'manual' as const,

@@ -22,6 +22,8 @@ export interface KnowledgeBaseOptions {
   dir: string;
   embedder: EmbeddingProvider | null;
   hnsw: HnswOptions;
+  /** Defaults for every search (k, fusion, dense weight); a call's own options win. */
+  search?: Pick<SearchOptions, 'k' | 'fusion' | 'denseWeight'>;
 }
 
 export interface KnowledgeBaseStats {
@@ -121,7 +123,8 @@ export class KnowledgeBase {
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
-    return hybridSearch({ chunks: this.chunkMap, lexical: this.lexical, vectors: this.vectors, embedder: this.options.embedder }, query, options);
+    const parts = { chunks: this.chunkMap, lexical: this.lexical, vectors: this.vectors, embedder: this.options.embedder };
+    return hybridSearch(parts, query, { ...this.options.search, ...options });
   }
 
   stats(): KnowledgeBaseStats {

@@ -6,7 +6,8 @@ import { tokenize } from './tokenizer.js';
 // MiniSearch is maintained, small, supports removal, per-field boosts and fuzzy matching (typos),
 // which is everything a support KB needs from a lexical index.
 
-type LexicalDoc = Pick<Chunk, 'id' | 'title' | 'question' | 'text'>;
+type IndexedDoc = Pick<Chunk, 'id' | 'title' | 'question' | 'text'>;
+type LexicalDoc = IndexedDoc & { kind?: Chunk['kind'] };
 
 const FIELDS: Record<SearchField, string[]> = {
   question: ['question'],
@@ -22,7 +23,7 @@ function fuzziness(term: string): number | false {
 }
 
 export class LexicalIndex {
-  private readonly index = new MiniSearch<LexicalDoc>({
+  private readonly index = new MiniSearch<IndexedDoc>({
     idField: 'id',
     fields: FIELDS.all,
     storeFields: [],
@@ -37,7 +38,8 @@ export class LexicalIndex {
   add(chunks: readonly LexicalDoc[]): void {
     for (const c of chunks) {
       if (this.index.has(c.id)) this.index.discard(c.id);
-      this.index.add({ id: c.id, title: c.title, question: c.question, text: c.text });
+      // An FAQ's title is its question: indexing it twice would triple-weight question words.
+      this.index.add({ id: c.id, title: c.kind === 'faq' ? '' : c.title, question: c.question, text: c.text });
     }
   }
 

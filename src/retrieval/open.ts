@@ -9,6 +9,7 @@ export function openKnowledgeBase(config: Config, options: { rebuild?: boolean }
     dir: path.join(config.dataDir, 'kb'),
     embedder: createEmbeddings(config.embeddings),
     hnsw: config.hnsw,
+    search: config.search,
     rebuild: options.rebuild,
   });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FusionMethod } from './fusion.js';
 
 /** Metadata a knowledge manager can filter on. */
 export const FILTER_KEYS = ['module', 'fault_type', 'language', 'tags', 'source', 'category', 'kind'] as const;
@@ -70,6 +71,10 @@ export interface SearchOptions {
   mode?: SearchMode;
   /** A vector already computed for this query (the agent embeds a message once). */
   queryVector?: number[];
+  /** Weight of the dense ranking relative to BM25 in the fusion (1 = equal). */
+  denseWeight?: number;
+  /** How the two rankings are combined (default: convex combination of normalised scores). */
+  fusion?: FusionMethod;
 }
 
 /** The text a chunk is embedded from: what a customer's question should land near. */
