@@ -28,10 +28,11 @@ export function slug(text: string): string {
   return (
     text
       .normalize('NFKD')
+      .replace(/\p{M}/gu, '') // accents decomposed by NFKD: "Crème" → "creme", not "cre-me"
       .toLowerCase()
       .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 80) || 'document'
+      .slice(0, 80)
+      .replace(/^-+|-+$/g, '') || 'document'
   );
 }
 
@@ -122,7 +123,8 @@ function pack(units: Unit[], options: ChunkingOptions): string[] {
       let carried = 0;
       for (let i = last.length - 1; i >= 0; i--) {
         const p = last[i]!;
-        if (p.kind !== 'text' || carried + p.text.length > options.chunkOverlap) break;
+        const fits = carried + p.text.length <= options.chunkOverlap && carried + p.text.length + cost <= options.chunkSize;
+        if (p.kind !== 'text' || !fits) break;
         carry.unshift(p);
         carried += p.text.length;
       }
@@ -192,7 +194,8 @@ function manualDocument(source: ManualSource, file: string, format: string, opti
   const tableSeq = { n: 0 };
   for (const section of sections) {
     const prefix = section.path.join(' > ');
-    const budget = Math.max(200, options.chunkSize - prefix.length);
+    // The heading path is embedded with the text; it may take at most half the budget.
+    const budget = options.chunkSize - Math.min(prefix.length, Math.floor(options.chunkSize / 2));
     for (const text of packSection(section.blocks, budget, options, tableSeq)) {
       const base = {
         docId,

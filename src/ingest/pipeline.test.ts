@@ -123,7 +123,7 @@ describe('ingest', () => {
     const kb = await open();
     const s = await ingest(kb, ['kb/more.csv'], options);
     expect(kb.document('faq-3')).toBeDefined();
-    expect(s.errors).toEqual([{ file: 'kb/more.csv', reason: expect.stringMatching(/^row 3: question/) }]);
+    expect(s.errors).toEqual([{ file: 'kb/more.csv', reason: expect.stringMatching(/^line 3: question/) }]);
   });
 
   it('a duplicate document id in a second file is reported and skipped', async () => {

@@ -7,10 +7,15 @@ import { words as englishStopWords } from 'natural/lib/natural/util/stopwords.js
 // - Chinese: Intl.Segmenter words plus overlapping character bigrams, so both a segmenter's
 //   word and any two-character sub-word ("退款" inside "退款申请") match.
 
-const EN_STOP = new Set(englishStopWords);
+// Plus the chatter of support messages ("it says", "hi, please"): frequent in queries,
+// topic-free, and rare enough in articles that BM25 would otherwise weight them like keywords.
+const EN_STOP = new Set([
+  ...englishStopWords,
+  ...'say says said saying please pls hi hello hey thanks thank thx'.split(' '),
+]);
 // Function words that carry no topic; only dropped as whole single-character or particle words.
 const ZH_STOP = new Set(
-  '的 地 得 了 我的 你的 他的 我想 想要 您好 你好 着 过 吗 呢 吧 啊 呀 嘛 哦 么 是 在 和 与 及 或 就 都 也 还 又 把 被 给 对 于 我 你 他 她 它 我们 你们 他们 这 那 这个 那个 一个 请问 请 怎么 怎样 如何 什么 为什么 可以 能 能否 是否 有没有 吗？ 一下'.split(' '),
+  '提示 显示 一直 总是 老是 的 地 得 了 我的 你的 他的 我想 想要 您好 你好 着 过 吗 呢 吧 啊 呀 嘛 哦 么 是 在 和 与 及 或 就 都 也 还 又 把 被 给 对 于 我 你 他 她 它 我们 你们 他们 这 那 这个 那个 一个 请问 请 怎么 怎样 如何 什么 为什么 可以 能 能否 是否 有没有 吗？ 一下'.split(' '),
 );
 
 const CODE = /\b(?:[a-z]{1,5}[-_]?\d{1,6}[a-z0-9]*|\d+[a-z]+\d*[a-z0-9]*)\b/giu;

@@ -66,9 +66,10 @@ function records(file: SourceFile): Array<{ where: string; value: unknown }> {
     });
     return out;
   }
-  let rows: Record<string, string>[];
+  let rows: Array<{ record: Record<string, string>; info: { lines: number } }>;
   try {
     rows = parseCsv(text, {
+      info: true, // line numbers, so a manager can find the bad row even after blank lines
       columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
       delimiter: ext === '.tsv' ? '\t' : ',',
       bom: true,
@@ -79,12 +80,12 @@ function records(file: SourceFile): Array<{ where: string; value: unknown }> {
   } catch (err) {
     throw new IngestFileError(file.path, `invalid ${ext === '.tsv' ? 'TSV' : 'CSV'} (${(err as Error).message})`, { cause: err });
   }
-  const first = rows[0];
-  if (!first || !('question' in first) || !('answer' in first)) {
+  const header = parseCsv(text.split(/\r?\n/, 1)[0] ?? '', { delimiter: ext === '.tsv' ? '\t' : ',', bom: true, relax_column_count: true })[0] as string[] | undefined;
+  const columns = new Set((header ?? []).map((h) => h.trim().toLowerCase()));
+  if (!columns.has('question') || !columns.has('answer')) {
     throw new IngestFileError(file.path, 'an FAQ table needs a header row with at least "question" and "answer" columns');
   }
-  // Row 1 is the header, so data row i is line i + 2 for a person opening the file.
-  return rows.map((value, i) => ({ where: `row ${i + 2}`, value }));
+  return rows.map(({ record, info }) => ({ where: `line ${info.lines}`, value: record }));
 }
 
 export const faqLoader: Loader = {

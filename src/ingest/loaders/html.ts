@@ -4,8 +4,11 @@ import type { Block, Loader, ManualSource } from '../types.js';
 import { metadataFrom } from './front-matter.js';
 
 // Page chrome and code are not knowledge.
-const DROP = 'script, style, noscript, template, nav, iframe, svg, form, button, [aria-hidden="true"], [hidden]';
+const DROP = 'script, style, noscript, template, nav, footer, aside, iframe, svg, form, button, [aria-hidden="true"], [hidden]';
 const BLOCKS = 'h1, h2, h3, h4, h5, h6, p, li, pre, blockquote, dt, dd, table, figcaption';
+// Generic containers hold text directly in hand-written pages ("<div>Hold reset for 10 s</div>");
+// such a container is read as a paragraph when it holds no block of its own.
+const CONTAINERS = 'div, section, article, main, span, td';
 
 export const htmlLoader: Loader = {
   format: 'html',
@@ -15,7 +18,15 @@ export const htmlLoader: Loader = {
     $(DROP).remove();
     const meta = (name: string) => $(`meta[name="${name}"], meta[name="deskmate-${name}"]`).attr('content')?.trim() || undefined;
     const blocks: Block[] = [];
-    const all = $('body').find(BLOCKS).toArray();
+    const leafContainers = $('body')
+      .find(CONTAINERS)
+      .toArray()
+      .filter((el) => $(el).find(`${BLOCKS}, ${CONTAINERS}`).length === 0 && $(el).parents(BLOCKS).length === 0);
+    const leaves = new Set<unknown>(leafContainers);
+    const all = $('body')
+      .find(`${BLOCKS}, ${CONTAINERS}`)
+      .toArray()
+      .filter((el) => !$(el).is(CONTAINERS) || leaves.has(el));
     const selected = new Set<unknown>(all);
     for (const el of all) {
       // A block nested in another selected block (a <p> in an <li>, anything in a table) is read with its parent.

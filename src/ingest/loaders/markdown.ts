@@ -10,7 +10,10 @@ function plain(text: string): string {
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/<[^>]+>/g, '')
-    .replace(/(\*\*|__|\*|_|~~|`)(.+?)\1/g, '$2');
+    // Emphasis only where Markdown sees it: ERR_NO_WIFI, snake_case and "2 * 3" are left alone.
+    .replace(/(?<![\p{L}\p{N}_])(__|_)(?=\S)(.+?)(?<=\S)\1(?![\p{L}\p{N}_])/gu, '$2')
+    .replace(/(\*\*|\*|~~)(?=\S)(.+?)(?<=\S)\1/g, '$2')
+    .replace(/`([^`]+)`/g, '$1');
 }
 
 function toBlocks(tokens: Token[], out: Block[]): void {
