@@ -12,6 +12,7 @@ import { chunkSource } from '../src/ingest/chunker.js';
 import { faqLoader } from '../src/ingest/loaders/faq.js';
 import { ingest } from '../src/ingest/pipeline.js';
 import { UseLiteEmbeddings } from '../src/retrieval/embeddings/use-lite.js';
+import { defaultGlossary } from '../src/retrieval/glossary.js';
 import { HnswVectorIndex } from '../src/retrieval/hnsw-index.js';
 import { KnowledgeBase } from '../src/retrieval/knowledge-base.js';
 import { detectLanguage } from '../src/retrieval/language.js';
@@ -47,7 +48,7 @@ async function readJsonl<T>(file: string): Promise<T[]> {
 async function withKb<T>(sources: string[], fn: (kb: KnowledgeBase) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(path.join(tmpdir(), 'deskmate-bench-'));
   try {
-    const kb = await KnowledgeBase.open({ dir, embedder: new UseLiteEmbeddings(), hnsw: config.hnsw, search: config.search });
+    const kb = await KnowledgeBase.open({ dir, embedder: new UseLiteEmbeddings(), hnsw: config.hnsw, search: config.search, glossary: config.search.glossary ? defaultGlossary() : undefined });
     const summary = await ingest(kb, sources, { ...config.ingest, cwd: root });
     if (summary.errors.length) throw new Error(`ingest errors: ${JSON.stringify(summary.errors)}`);
     return await fn(kb);

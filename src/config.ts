@@ -39,7 +39,9 @@ export const EnvSchema = z
     DESKMATE_SEARCH_K: int(5, 1),
     DESKMATE_SEARCH_FUSION: z.enum(['convex', 'rrf']).default('convex'),
     // Share of the dense ranking in hybrid search (0 = BM25 only, 1 = vectors only).
-    DESKMATE_SEARCH_DENSE_WEIGHT: z.coerce.number().min(0).max(1).default(0.4),
+    DESKMATE_SEARCH_DENSE_WEIGHT: z.coerce.number().min(0).max(1).default(0.5),
+    // Query expansion with the bilingual support glossary (synonyms and EN<->ZH translations).
+    DESKMATE_SEARCH_GLOSSARY: flag('true'),
   })
   .superRefine((env, ctx) => {
     if (env.DESKMATE_CHUNK_OVERLAP >= env.DESKMATE_CHUNK_SIZE) {
@@ -81,7 +83,7 @@ export interface Config {
   embeddings: { provider: 'use-lite' | 'openai' | 'none'; openai: OpenAIEmbeddingsSettings };
   hnsw: { m: number; efConstruction: number; efSearch: number };
   ingest: { chunkSize: number; chunkOverlap: number; maxFileBytes: number };
-  search: { k: number; fusion: 'convex' | 'rrf'; denseWeight: number };
+  search: { k: number; fusion: 'convex' | 'rrf'; denseWeight: number; glossary: boolean };
 }
 
 export class ConfigError extends Error {
@@ -118,7 +120,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       chunkOverlap: e.DESKMATE_CHUNK_OVERLAP,
       maxFileBytes: Math.round(e.DESKMATE_INGEST_MAX_FILE_MB * 1024 * 1024),
     },
-    search: { k: e.DESKMATE_SEARCH_K, fusion: e.DESKMATE_SEARCH_FUSION, denseWeight: e.DESKMATE_SEARCH_DENSE_WEIGHT },
+    search: { k: e.DESKMATE_SEARCH_K, fusion: e.DESKMATE_SEARCH_FUSION, denseWeight: e.DESKMATE_SEARCH_DENSE_WEIGHT, glossary: e.DESKMATE_SEARCH_GLOSSARY },
   };
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { IndexMismatchError } from '../errors.js';
 import type { EmbeddingProvider } from './embeddings/provider.js';
 import { HnswVectorIndex, type HnswOptions } from './hnsw-index.js';
+import type { Glossary } from './glossary.js';
 import { hybridSearch } from './hybrid-search.js';
 import { LexicalIndex } from './lexical-index.js';
 import { currentGeneration, writeGeneration, type SnapshotStep } from './snapshot.js';
@@ -22,6 +23,8 @@ export interface KnowledgeBaseOptions {
   dir: string;
   embedder: EmbeddingProvider | null;
   hnsw: HnswOptions;
+  /** Query expansion across languages and wordings (the shipped support glossary by default). */
+  glossary?: Glossary;
   /** Defaults for every search (k, fusion, dense weight); a call's own options win. */
   search?: Pick<SearchOptions, 'k' | 'fusion' | 'denseWeight'>;
 }
@@ -123,7 +126,7 @@ export class KnowledgeBase {
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
-    const parts = { chunks: this.chunkMap, lexical: this.lexical, vectors: this.vectors, embedder: this.options.embedder };
+    const parts = { chunks: this.chunkMap, lexical: this.lexical, vectors: this.vectors, embedder: this.options.embedder, glossary: this.options.glossary };
     return hybridSearch(parts, query, { ...this.options.search, ...options });
   }
 

@@ -22,7 +22,16 @@ function fuzziness(term: string): number | false {
   return term.length >= 5 && !/\d/.test(term) && !HAN.test(term) ? 0.2 : false;
 }
 
+// A term with both letters and digits is a product or error code ("e1042", "xr200").
+const CODE_TERM = /^(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]+$/;
+// A code is specific when few passages mention it: an error code, not a product name everywhere.
+const SPECIFIC_MAX_SHARE = 0.02;
+const SPECIFIC_MIN_COUNT = 10;
+
 export class LexicalIndex {
+  /** Which chunks mention each code in their question or text. */
+  private readonly codes = new Map<string, Set<string>>();
+  private readonly codesOf = new Map<string, string[]>();
   private readonly index = new MiniSearch<IndexedDoc>({
     idField: 'id',
     fields: FIELDS.all,
@@ -40,24 +49,67 @@ export class LexicalIndex {
       if (this.index.has(c.id)) this.index.discard(c.id);
       // An FAQ's title is its question: indexing it twice would triple-weight question words.
       this.index.add({ id: c.id, title: c.kind === 'faq' ? '' : c.title, question: c.question, text: c.text });
+      this.forgetCodes(c.id);
+      const codes = [...new Set(tokenize(`${c.question}\n${c.text}`).filter((t) => CODE_TERM.test(t)))];
+      this.codesOf.set(c.id, codes);
+      for (const code of codes) (this.codes.get(code) ?? this.codes.set(code, new Set()).get(code)!).add(c.id);
     }
   }
 
   delete(ids: Iterable<string>): void {
-    for (const id of ids) if (this.index.has(id)) this.index.discard(id);
+    for (const id of ids) {
+      if (this.index.has(id)) this.index.discard(id);
+      this.forgetCodes(id);
+    }
   }
 
-  search(query: string, k: number, options: { field?: SearchField; filter?: (id: string) => boolean } = {}): Array<{ id: string; score: number }> {
+  /**
+   * The specific codes a query quotes (error codes, rare model numbers) and, per chunk, how many
+   * of them it mentions. A customer quoting "E2050" wants the passage about E2050.
+   */
+  specificCodes(query: string): { codes: string[]; chunks: Map<string, number> } {
+    const limit = Math.max(SPECIFIC_MIN_COUNT, Math.floor(this.size * SPECIFIC_MAX_SHARE));
+    const codes = [...new Set(tokenize(query))].filter((t) => CODE_TERM.test(t) && (this.codes.get(t)?.size ?? 0) > 0 && this.codes.get(t)!.size <= limit);
+    const chunks = new Map<string, number>();
+    for (const code of codes) for (const id of this.codes.get(code)!) chunks.set(id, (chunks.get(id) ?? 0) + 1);
+    return { codes, chunks };
+  }
+
+  private forgetCodes(id: string): void {
+    for (const code of this.codesOf.get(id) ?? []) {
+      const set = this.codes.get(code);
+      set?.delete(id);
+      if (set?.size === 0) this.codes.delete(code);
+    }
+    this.codesOf.delete(id);
+  }
+
+  /**
+   * BM25 over the chosen fields. `expansions` (glossary synonyms and translations) are searched
+   * too, each term at `expansionWeight` of a term the customer actually wrote.
+   */
+  search(
+    query: string,
+    k: number,
+    options: { field?: SearchField; filter?: (id: string) => boolean; expansions?: ReadonlyArray<readonly string[]>; expansionWeight?: number } = {},
+  ): Array<{ id: string; score: number }> {
     const field = options.field ?? 'all';
+    const own = new Set(tokenize(query));
+    // Each expansion term counts 0.3 of a term the customer wrote (chosen on the fixtures' queries;
+    // sharing one weight among a concept's synonyms measured worse).
+    const weights = new Map<string, number>();
+    for (const t of tokenize((options.expansions ?? []).flat().join('\n'))) if (!own.has(t)) weights.set(t, options.expansionWeight ?? 0.3);
     const searchOptions: MiniSearchOptions = {
       fields: FIELDS[field],
       boost: { question: 2, title: 1, text: 1 },
       fuzzy: fuzziness,
       combineWith: 'OR',
+      boostTerm: (term) => (own.has(term) ? 1 : (weights.get(term) ?? 0)),
       filter: options.filter ? (r) => options.filter!(String(r.id)) : undefined,
     };
+    const text = weights.size ? `${query}\n${(options.expansions ?? []).flat().join('\n')}` : query;
     return this.index
-      .search(query, searchOptions)
+      .search(text, searchOptions)
       .slice(0, k)
       .map((r) => ({ id: String(r.id), score: r.score }));
   }

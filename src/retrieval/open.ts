@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { createEmbeddings } from './embeddings/index.js';
+import { defaultGlossary } from './glossary.js';
 import { KnowledgeBase } from './knowledge-base.js';
 
 /** The configured knowledge base under `<dataDir>/kb`, with the configured embedder. */
@@ -10,6 +11,7 @@ export function openKnowledgeBase(config: Config, options: { rebuild?: boolean }
     embedder: createEmbeddings(config.embeddings),
     hnsw: config.hnsw,
     search: config.search,
+    glossary: config.search.glossary ? defaultGlossary() : undefined,
     rebuild: options.rebuild,
   });
 }

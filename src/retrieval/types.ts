@@ -77,8 +77,12 @@ export interface SearchOptions {
   fusion?: FusionMethod;
 }
 
-/** The text a chunk is embedded from: what a customer's question should land near. */
+/**
+ * The text a chunk is embedded from: what a customer's question should land near. An FAQ embeds
+ * its question with its answer: customers describe symptoms the answer names ("my camera died" →
+ * warranty), and on the fixtures' queries this beat the question alone (bench:retrieval).
+ */
 export function embeddingText(chunk: Pick<Chunk, 'kind' | 'title' | 'question' | 'text' | 'headingPath'>): string {
-  if (chunk.kind === 'faq') return chunk.question;
+  if (chunk.kind === 'faq') return `${chunk.question}\n${chunk.text}`;
   return `${[chunk.title, ...chunk.headingPath].join(' > ')}\n${chunk.text}`;
 }
