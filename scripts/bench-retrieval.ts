@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import hnswlib from 'hnswlib-node';
 import { dedupe, firstGoldRank, rankMetrics, type RankMetrics } from '../eval/metrics/retrieval.js';
 import { loadConfig } from '../src/config.js';
+import { seededGaussian } from '../src/random.js';
 import { chunkSource } from '../src/ingest/chunker.js';
 import { faqLoader } from '../src/ingest/loaders/faq.js';
 import { ingest } from '../src/ingest/pipeline.js';
@@ -95,19 +96,6 @@ async function benchSets() {
   return { fixtures, stackfaq, covid_faq: covid };
 }
 
-/** Deterministic PRNG (mulberry32) and a Gaussian from it, so every run indexes the same vectors. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const uniform = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return () => Math.sqrt(-2 * Math.log(uniform() || 1e-12)) * Math.cos(2 * Math.PI * uniform());
-}
-
 function normalize(v: Float32Array): number[] {
   let s = 0;
   for (const x of v) s += x * x;
@@ -120,7 +108,7 @@ function normalize(v: Float32Array): number[] {
  * plus per-item noise, which is harder for HNSW than isotropic random data of the same size.
  */
 function syntheticVectors(n: number, dims: number, seed: number, centroids: Float32Array[]): number[][] {
-  const gauss = rng(seed);
+  const gauss = seededGaussian(seed);
   const out: number[][] = [];
   for (let i = 0; i < n; i++) {
     const c = centroids[Math.floor(Math.abs(gauss() * 1e6)) % centroids.length]!;
@@ -134,7 +122,7 @@ function syntheticVectors(n: number, dims: number, seed: number, centroids: Floa
 function benchHnsw(n: number, queryCount: number) {
   const dims = 512;
   const k = 10;
-  const gauss = rng(7);
+  const gauss = seededGaussian(7);
   const centroids = Array.from({ length: 500 }, () => Float32Array.from({ length: dims }, () => gauss()));
   log(`hnsw: generating ${n} vectors`);
   const data = syntheticVectors(n, dims, 11, centroids);

@@ -3,26 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IndexMismatchError } from '../errors.js';
+import { seededRandom } from '../random.js';
 import { HnswVectorIndex, type HnswOptions } from './hnsw-index.js';
 
 const DIMS = 8;
 const OPTIONS: HnswOptions = { m: 16, efConstruction: 100, efSearch: 50 };
 const IDENTITY = { embedderId: 'test:model@embeddings.test', dimensions: DIMS };
 
-/** Deterministic pseudo-random vectors (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function randomVectors(n: number, dims: number, seed: number): number[][] {
-  const next = rng(seed);
+  const next = seededRandom(seed);
   return Array.from({ length: n }, () => Array.from({ length: dims }, () => next() * 2 - 1));
 }
 
