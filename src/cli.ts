@@ -2,7 +2,14 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { DeskmateError } from './errors.js';
+import path from 'node:path';
 import { ingest, type IngestProgress, type IngestSummary } from './ingest/pipeline.js';
+import { INTENT_DATASETS, loadIntentDataset, type IntentDatasetName } from './intents/eval/datasets.js';
+import { evaluateIntents } from './intents/eval/intents-eval.js';
+import { evaluateSentiment, SENTIMENT_DATASETS, type SentimentDatasetName } from './intents/eval/sentiment-eval.js';
+import { CachedEmbeddings } from './retrieval/embeddings/cached.js';
+import { createEmbeddings } from './retrieval/embeddings/index.js';
+import { defaultGlossary } from './retrieval/glossary.js';
 import { openKnowledgeBase } from './retrieval/open.js';
 import { FILTER_KEYS, SearchFieldSchema, type FilterKey, type SearchFilters, type SearchHit } from './retrieval/types.js';
 
@@ -130,6 +137,46 @@ export function buildProgram(config: () => Config): Command {
       }
       print(`documents: ${s.documents}  chunks: ${s.chunks}  vectors: ${s.vectors}  embedder: ${s.embedder ?? 'none (lexical only)'}`);
       print(`by kind: ${JSON.stringify(s.byKind)}  by language: ${JSON.stringify(s.byLanguage)}`);
+    });
+
+  const embeddersFor = (cfg: Config) => {
+    const live = createEmbeddings(cfg.embeddings);
+    // Datasets are tens of thousands of sentences: each is embedded once, then read from disk.
+    return { cached: live ? new CachedEmbeddings(live, path.join(cfg.cacheDir, 'embeddings')) : null, live };
+  };
+  const progressLog = (json?: boolean) => (m: string) => (json ? undefined : process.stderr.write(`${m}\n`));
+
+  program
+    .command('intents')
+    .description('intent classification')
+    .command('eval')
+    .description('train on a public dataset\'s train split and score its test split (reads DESKMATE_DATASETS_DIR)')
+    .addOption(new Option('--dataset <name>', 'dataset').choices(INTENT_DATASETS).makeOptionMandatory())
+    .addOption(new Option('--peer <peer>', 'also train and score a reference library on the same splits').choices(['nlpjs']))
+    .option('--limit <n>', 'evaluate a deterministic subsample of n test rows (smoke tests)', positiveInt)
+    .option('--json', 'print only the JSON result')
+    .action(async (opts: { dataset: IntentDatasetName; peer?: 'nlpjs'; limit?: number; json?: boolean }) => {
+      const cfg = config();
+      const ds = await loadIntentDataset(opts.dataset, cfg.datasetsDir);
+      if (opts.limit) {
+        const every = Math.max(1, Math.floor(ds.test.length / opts.limit));
+        ds.test = ds.test.filter((_, i) => i % every === 0).slice(0, opts.limit);
+      }
+      const { cached, live } = embeddersFor(cfg);
+      const result = await evaluateIntents(ds, { embedder: cached, latencyEmbedder: live, glossary: defaultGlossary(), peer: opts.peer, log: progressLog(opts.json) });
+      print(JSON.stringify(result));
+    });
+
+  program
+    .command('sentiment')
+    .description('message sentiment')
+    .command('eval')
+    .description('binary sentiment accuracy on a public dataset (reads DESKMATE_DATASETS_DIR)')
+    .addOption(new Option('--dataset <name>', 'dataset').choices(SENTIMENT_DATASETS).makeOptionMandatory())
+    .addOption(new Option('--peer <peer>', 'also score a reference library on the same rows').choices(['nlpjs']))
+    .option('--json', 'print only the JSON result')
+    .action(async (opts: { dataset: SentimentDatasetName; peer?: 'nlpjs'; json?: boolean }) => {
+      print(JSON.stringify(await evaluateSentiment(opts.dataset, config().datasetsDir, { peer: opts.peer })));
     });
 
   return program;

@@ -15,6 +15,10 @@ const list = z
 export const EnvSchema = z
   .object({
     DESKMATE_DATA_DIR: z.string().min(1).default('./data'),
+    // Embedding and trained-model caches (safe to delete; rebuilt on demand).
+    DESKMATE_CACHE_DIR: z.string().min(1).default('./.cache'),
+    // The public evaluation datasets (read at evaluation time, never copied into the repo).
+    DESKMATE_DATASETS_DIR: z.string().min(1).default('../shared/datasets'),
     DESKMATE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DESKMATE_REDACT_PII: flag('true'),
 
@@ -79,6 +83,8 @@ export interface OpenAIEmbeddingsSettings {
 
 export interface Config {
   dataDir: string;
+  cacheDir: string;
+  datasetsDir: string;
   log: { level: z.infer<typeof EnvSchema>['DESKMATE_LOG_LEVEL']; redactPii: boolean };
   embeddings: { provider: 'use-lite' | 'openai' | 'none'; openai: OpenAIEmbeddingsSettings };
   hnsw: { m: number; efConstruction: number; efSearch: number };
@@ -100,6 +106,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   return {
     dataDir: path.resolve(e.DESKMATE_DATA_DIR),
+    cacheDir: path.resolve(e.DESKMATE_CACHE_DIR),
+    datasetsDir: path.resolve(e.DESKMATE_DATASETS_DIR),
     log: { level: e.DESKMATE_LOG_LEVEL, redactPii: e.DESKMATE_REDACT_PII },
     embeddings: {
       provider: e.DESKMATE_EMBEDDINGS,

@@ -7,3 +7,11 @@ declare module 'natural/lib/natural/stemmers/porter_stemmer.js' {
 declare module 'natural/lib/natural/util/stopwords.js' {
   export const words: string[];
 }
+declare module 'natural/lib/natural/sentiment/SentimentAnalyzer.js' {
+  export default class SentimentAnalyzer {
+    constructor(language: string, stemmer: { stem(token: string): string } | null, type: 'afinn' | 'senticon' | 'pattern');
+    vocabulary: Record<string, number>;
+    negations: string[];
+    getSentiment(words: string[]): number;
+  }
+}

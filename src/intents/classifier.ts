@@ -1,0 +1,109 @@
+import type { FeatureVector, Featurizer } from './features.js';
+import { LinearModel, type LinearLoss, type TrainOptions } from './linear-model.js';
+
+export interface LabelledText {
+  text: string;
+  /** Gold intents; [] marks an out-of-scope example. */
+  labels: readonly string[];
+}
+
+export interface IntentScore {
+  name: string;
+  probability: number;
+}
+
+export interface IntentPrediction {
+  /** Every intent at or above its threshold, most likely first (several for "refund, and get me a human"). */
+  intents: IntentScore[];
+  /** The most likely intent, even when out of scope. */
+  top: IntentScore;
+  outOfScope: boolean;
+}
+
+export interface Thresholds {
+  /** Below this top probability the message is out of scope. */
+  outOfScope: number;
+  /** Besides the top intent, others at or above this probability are returned too. */
+  multiIntent: number;
+}
+
+export interface ClassifierTrainOptions extends Partial<Omit<TrainOptions, 'loss'>> {
+  loss?: LinearLoss;
+  /** Held-out examples for calibration and thresholds; never the test split. */
+  dev?: readonly LabelledText[];
+  /** Out-of-scope false-positive rate the threshold may cost on dev (in-scope flagged as OOS). */
+  maxOutOfScopeFpr?: number;
+  thresholds?: Partial<Thresholds>;
+}
+
+/**
+ * Intent classification with out-of-scope detection: a calibrated linear model over sentence
+ * embeddings and lexical features. Thresholds are chosen on held-out data, never on test.
+ */
+export class IntentClassifier {
+  private constructor(
+    private readonly featurizer: Featurizer,
+    readonly model: LinearModel,
+    readonly thresholds: Thresholds,
+  ) {}
+
+  get intents(): readonly string[] {
+    return this.model.classes;
+  }
+
+  static async train(featurizer: Featurizer, examples: readonly LabelledText[], options: ClassifierTrainOptions = {}): Promise<IntentClassifier> {
+    const classes = [...new Set(examples.flatMap((e) => e.labels))].sort();
+    const index = new Map(classes.map((c, i) => [c, i]));
+    const encode = (xs: readonly LabelledText[], features: FeatureVector[]) =>
+      xs.map((e, i) => ({ x: features[i]!, labels: e.labels.filter((l) => index.has(l)).map((l) => index.get(l)!) }));
+    const train = encode(examples, await featurizer.featurize(examples.map((e) => e.text)));
+    const loss = options.loss ?? 'softmax';
+    const model = LinearModel.train(train, classes, { dense: featurizer.denseDims, hash: featurizer.hashDims }, { ...options, loss });
+    const classifier = new IntentClassifier(featurizer, model, { outOfScope: 0, multiIntent: loss === 'softmax' ? 0.3 : 0.5, ...options.thresholds });
+    if (options.dev?.length) {
+      const dev = encode(options.dev, await featurizer.featurize(options.dev.map((e) => e.text)));
+      model.calibrate(dev);
+      if (options.thresholds?.outOfScope === undefined) classifier.thresholds.outOfScope = chooseOutOfScopeThreshold(model, dev, options.maxOutOfScopeFpr ?? 0.03);
+    }
+    return classifier;
+  }
+
+  async predict(text: string): Promise<IntentPrediction> {
+    const [p] = await this.predictMany([text]);
+    return p!;
+  }
+
+  async predictMany(texts: readonly string[]): Promise<IntentPrediction[]> {
+    const features = await this.featurizer.featurize(texts);
+    return features.map((x) => this.decide(this.model.probabilities(x)));
+  }
+
+  private decide(p: Float64Array): IntentPrediction {
+    const scores = [...p].map((probability, i) => ({ name: this.model.classes[i]!, probability })).sort((a, b) => b.probability - a.probability);
+    const top = scores[0]!;
+    const outOfScope = top.probability < this.thresholds.outOfScope;
+    const intents = outOfScope ? [] : [top, ...scores.slice(1).filter((s) => s.probability >= this.thresholds.multiIntent)];
+    return { intents, top, outOfScope };
+  }
+
+  toJSON() {
+    return { model: this.model.toJSON(), thresholds: this.thresholds };
+  }
+
+  static fromJSON(featurizer: Featurizer, data: ReturnType<IntentClassifier['toJSON']>): IntentClassifier {
+    return new IntentClassifier(featurizer, LinearModel.fromJSON(data.model), data.thresholds);
+  }
+}
+
+/**
+ * The highest top-probability cut-off that flags at most `maxFpr` of in-scope dev messages as out
+ * of scope (catching as many real out-of-scope messages as that allows).
+ */
+function chooseOutOfScopeThreshold(model: LinearModel, dev: ReadonlyArray<{ x: FeatureVector; labels: readonly number[] }>, maxFpr: number): number {
+  const inScopeTop = dev
+    .filter((d) => d.labels.length > 0)
+    .map((d) => Math.max(...model.probabilities(d.x)))
+    .sort((a, b) => a - b);
+  if (inScopeTop.length === 0) return 0;
+  return inScopeTop[Math.floor(maxFpr * inScopeTop.length)]!;
+}
