@@ -64,6 +64,7 @@ export class IntentClassifier {
       const dev = encode(options.dev, await featurizer.featurize(options.dev.map((e) => e.text)));
       model.calibrate(dev);
       if (options.thresholds?.outOfScope === undefined) classifier.thresholds.outOfScope = chooseOutOfScopeThreshold(model, dev, options.maxOutOfScopeFpr ?? 0.03);
+      if (loss === 'sigmoid' && options.thresholds?.multiIntent === undefined) classifier.thresholds.multiIntent = chooseMultiIntentThreshold(model, dev);
     }
     return classifier;
   }
@@ -106,4 +107,26 @@ function chooseOutOfScopeThreshold(model: LinearModel, dev: ReadonlyArray<{ x: F
     .sort((a, b) => a - b);
   if (inScopeTop.length === 0) return 0;
   return inScopeTop[Math.floor(maxFpr * inScopeTop.length)]!;
+}
+
+/** For several intents per message: the probability cut-off with the best micro-F1 on dev. */
+function chooseMultiIntentThreshold(model: LinearModel, dev: ReadonlyArray<{ x: FeatureVector; labels: readonly number[] }>): number {
+  const probs = dev.map((d) => model.probabilities(d.x));
+  let best = { t: 0.5, f1: -1 };
+  for (let t = 0.1; t <= 0.9; t += 0.05) {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    dev.forEach((d, i) => {
+      const gold = new Set(d.labels);
+      probs[i]!.forEach((p, c) => {
+        if (p >= t && gold.has(c)) tp++;
+        else if (p >= t) fp++;
+        else if (gold.has(c)) fn++;
+      });
+    });
+    const f1 = tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+    if (f1 > best.f1) best = { t, f1 };
+  }
+  return Math.round(best.t * 100) / 100;
 }

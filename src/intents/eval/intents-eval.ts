@@ -2,6 +2,7 @@ import type { EmbeddingProvider } from '../../retrieval/embeddings/provider.js';
 import type { Glossary } from '../../retrieval/glossary.js';
 import { IntentClassifier, type IntentPrediction } from '../classifier.js';
 import { Featurizer } from '../features.js';
+import { isHumanRequest } from '../signals.js';
 import type { IntentDataset, IntentExample } from './datasets.js';
 import { isDevRow, macroF1, percentile, precisionRecall, round4 } from './metrics.js';
 import { nlpjsIntentPeer } from './nlpjs-peer.js';
@@ -79,11 +80,13 @@ export async function evaluateIntents(
   log(`${ds.name}: trained in ${trainS.toFixed(1)} s; predicting ${ds.test.length}`);
   const predictions = await classifier.predictMany(ds.test.map((e) => e.text));
   const labelsOf = (p: IntentPrediction) => (ds.multiLabel ? p.intents.map((i) => i.name) : p.outOfScope ? [] : [p.top.name]);
-  // Handoff is a separate decision: any intent above the multi-intent threshold counts.
-  const predicted = predictions.map((p) => {
+  // Handoff is Deskmate's decision, not only the top intent: the handoff intent above the
+  // multi-intent threshold, or an explicit request for a person (signals.ts), as in production.
+  const predicted = predictions.map((p, i) => {
     const labels = labelsOf(p);
     const h = ds.handoffIntent;
-    return h && !labels.includes(h) && p.intents.some((i) => i.name === h) ? [...labels, h] : labels;
+    const wantsHuman = p.intents.some((x) => x.name === h) || isHumanRequest(ds.test[i]!.text);
+    return h && !labels.includes(h) && wantsHuman ? [...labels, h] : labels;
   });
 
   // Latency of one message end to end, with a live (uncached) embedder.

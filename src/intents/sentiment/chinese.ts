@@ -58,7 +58,11 @@ function load(): ChineseLexicon {
   return lexicon;
 }
 
-export function chineseSentiment(text: string): SentimentScore {
+// Words that name a problem rather than a feeling; frustration (affectOnly) leaves them out.
+const ZH_PROBLEM = new Set(['没发货', '未发货', '错', '错了', '写错', '失败', '坏了', '故障', '掉线', '离线', '连不上', '登不上', '收不到', '没收到', '慢', '断连', '报错', '卡顿', '死机', '失灵', '没反应', '打不开', '用不了', '退货', '退款', '丢失', '不行', '不能用', '无法']);
+
+/** `affectOnly` scores feelings only (frustration), leaving out words that name a problem. */
+export function chineseSentiment(text: string, options: { affectOnly?: boolean } = {}): SentimentScore {
   const lex = load();
   const input = text.toLowerCase();
   const hits: string[] = [];
@@ -93,7 +97,7 @@ export function chineseSentiment(text: string): SentimentScore {
     } else {
       // Double negation ("不是不好") cancels out.
       const negated = i <= negatedUntil && negations % 2 === 1;
-      if (entry.value !== 0) {
+      if (entry.value !== 0 && !(options.affectOnly && ZH_PROBLEM.has(piece))) {
         total += (negated ? -entry.value * 0.8 : entry.value) * intensity;
         hits.push(negated ? `不${piece}` : piece);
       }

@@ -1,0 +1,71 @@
+import type { IntentCategory } from './intent-catalog.js';
+
+export type Priority = 'P1' | 'P2' | 'P3' | 'P4';
+export type CustomerTier = 'standard' | 'vip';
+
+export interface PriorityInput {
+  /** The customer's turns, oldest first; the rules look at all of them. */
+  turns: readonly string[];
+  /** Categories of the confidently recognised intents across the turns (most likely first). */
+  categories: readonly IntentCategory[];
+  /** Names of the confidently recognised intents across the turns. */
+  intents?: readonly string[];
+  frustration: 'low' | 'medium' | 'high';
+  /** Sentiment of the latest turn in [-1, 1]. */
+  sentiment: number;
+  tier: CustomerTier;
+}
+
+export interface PriorityResult {
+  priority: Priority;
+  reasons: string[];
+}
+
+// Business impact first: service down, security, data, money. Each rule names its reason.
+const P1_RULES: Array<[string, RegExp]> = [
+  ['outage', /\boutage\b|\bis\s+(lumen|the\s+(app|service|cloud))\s+down\b|\bservice\s+unavailable\b|\ball\s+(my\s+)?devices\s+(went|are|go)\s+offline\b|服务器?(是不是|好像)?(挂了|宕机|瘫痪|崩了)|所有设备都(离线|掉线)|\b(service|app|cloud|servers?|everything)\s+(is\s+)?(down|not\s+responding)\b|\bdown\s+for\s+everyone\b|\ball\s+(my\s+)?devices\s+(are\s+)?(offline|down)\b|服务(器)?(挂了|宕机|瘫痪|崩了)|全部(设备)?(都)?(掉线|离线)|大面积/i],
+  ['security_breach', /\bsecurity\s+breach\b|\blogin\s+alert\b|\bsomeone\s+(changed|reset)\s+(the|my)\s+(email|password)\b|\bwasn'?t\s+me\b|\block\s+my\s+account\b|\bhack(ed|er)\b|\bsomeone\s+(else\s+)?(logged|got)\s+into\s+my\s+account\b|\bunauthori[sz]ed\s+(access|login|charge)\b|\b(account|password)\s+(was\s+)?stolen\b|被盗|被黑|盗号|账号被(别人)?登录|异地登录|陌生人登录/i],
+  ['data_loss', /\bdata\s+loss\b|\b(recordings|videos|footage|clips|history)\b[^.?!]{0,30}\b(are|is|were|was)\s+(all\s+)?(gone|deleted|missing|empty)\b|\blost\s+(all\s+)?(my\s+)?(data|recordings|videos|footage|history)\b|\b(recordings|videos|footage|history)\s+(are|is|were|was)\s+(all\s+)?(gone|deleted|missing)\b|数据丢失|(录像|视频|记录|数据)(全|都)?(没了|丢了|不见了|被删)/i],
+  ['payment_taken_but_failed', /\b(charged|paid|money\s+(was\s+)?taken|debited|already\s+taken)\b[\s\S]*\b(fail\w*|didn'?t\s+go\s+through|no\s+order|not\s+(placed|confirmed)|where\s+is\s+my\s+order)\b|\b(fail\w*|could\s+not\s+be\s+processed)\b[\s\S]*\b(charged|debited|already\s+taken|money\s+(was\s+)?taken)\b|扣(了)?(款|钱)[\s\S]*(失败|未支付|没(有)?(成功|下单|订单))|钱扣了|(支付|付款)失败[\s\S]*扣(了)?(款|钱)/i],
+];
+const P2_RULES: Array<[string, RegExp]> = [
+  ['cannot_log_in', /\b(can'?t|cannot|unable\s+to|couldn'?t)\s+(log\s?in|sign\s?in|access\s+my\s+account|get\s+into\s+my\s+account)\b|\blocked\s+out\b|无法登录|登不上|登录不了|进不去(账号|账户|app)?|账号被锁/i],
+  ['payment_failed', /\bpayment\s+(failed|declined|didn'?t\s+go\s+through)\b|\bcard\s+(was\s+|keeps\s+(getting\s+)?)?declined\b|(支付|付款|扣款).{0,4}失败|付不了款|支付无法处理/i],
+  ['device_not_working', /\b(not\s+working\s+at\s+all|completely\s+dead|won'?t\s+(turn|power)\s+on|doesn'?t\s+(turn|power)\s+on|stopped\s+working\s+completely|bricked)\b|完全用不了|开不了机|不能开机|彻底坏了|一点反应都没有|全(都|部)(控制不了|用不了|不能用|没反应)/i],
+];
+// Evidence of an actual problem (not a how-to question).
+const PROBLEM = /\b(error|e\d{4}|not\s+working|doesn'?t\s+work|won'?t|can'?t|cannot|fail\w*|broken|damaged|offline|missing|wrong|stuck|problem|issue|never\s+arrived|hasn'?t\s+arrived|late|refund|return|replacement)\b|错误|补发|换新|寄(一个|个)?新的|报错|故障|坏了|失败|不能|不行|没收到|没到|离线|掉线|连不上|用不了|问题|退款|退货|破损/i;
+const PROBLEM_CATEGORIES = new Set<IntentCategory>(['after_sales', 'complaint']);
+
+const LEVELS: Priority[] = ['P1', 'P2', 'P3', 'P4'];
+// Intents that are P1 by nature when the classifier is confident of them.
+const P1_INTENTS = new Set(['security_breach', 'outage']);
+
+/**
+ * P1–P4 with reasons, from keywords of business impact, the intent's category, sentiment and
+ * frustration; a VIP customer is raised one level.
+ */
+export function assessPriority(input: PriorityInput): PriorityResult {
+  const text = input.turns.join('\n');
+  const reasons: string[] = [];
+  let level = 3; // index into LEVELS: P4
+  const raiseTo = (p: number, reason: string) => {
+    reasons.push(reason);
+    level = Math.min(level, p);
+  };
+  for (const [reason, re] of P1_RULES) if (re.test(text)) raiseTo(0, reason);
+  for (const [reason, re] of P2_RULES) if (re.test(text)) raiseTo(1, reason);
+  for (const intent of input.intents ?? []) if (P1_INTENTS.has(intent)) raiseTo(0, intent);
+  if (input.frustration === 'high') raiseTo(1, 'high_frustration');
+  if (input.frustration === 'medium') raiseTo(2, 'frustrated');
+  const category = input.categories[0];
+  if (category && PROBLEM_CATEGORIES.has(category)) raiseTo(2, `category_${category}`);
+  if (PROBLEM.test(text)) raiseTo(2, 'problem_reported');
+  if (input.sentiment <= -0.3) raiseTo(2, 'negative_sentiment');
+  if (input.tier === 'vip' && level > 0) {
+    level--;
+    reasons.push('vip_customer');
+  }
+  if (reasons.length === 0) reasons.push('general_question');
+  return { priority: LEVELS[level]!, reasons };
+}

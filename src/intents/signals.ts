@@ -1,0 +1,74 @@
+// Lexical cues of how a customer feels and what they ask for, in English and Chinese. Each is a
+// named signal so a person reading a handoff sees why the bot judged the customer frustrated.
+
+// An explicit request for a person. The object must be a person and the verb a request to be
+// put in touch: "talk to a human", "agent please", "转人工".
+const HUMAN_REQUEST_EN = [
+  /\b(talk|speak|chat)\s+(to|with)\s+(a|an|some|your|the)?\s*(real|live|actual)?\s*(human|person|people|agent|representative|rep|someone|somebody|operator|manager|supervisor)\b/i,
+  /\b(get|put|transfer|connect|pass)\s+me\s+(through\s+)?(to|with)\s+(a|an|your|the)?\s*(real|live|actual)?\s*(human|person|agent|representative|rep|someone|operator|manager|supervisor)\b/i,
+  /\b(i\s+)?(want|need|demand|request)\s+(a|an|to\s+(talk|speak)\s+(to|with)\s+(a|an))?\s*(real|live|actual)?\s*(human|person|agent|representative|manager|supervisor)\b/i,
+  /\b(real|live|actual)\s+(human|person|agent)\b/i,
+  /^\W*(human|agent|representative|operator)\b\W*(please|pls|now)?\W*$/i,
+  /\b(agent|human|representative|operator)\s+(please|pls|now)\b/i,
+  /\bescalate\s+(this|me|my\s+case)\b/i,
+];
+const HUMAN_REQUEST_ZH = /转人工|人工客服|人工服务|找人工|要人工|接人工|人工坐席|真人客服|找真人|要真人|真人|活人|找你们(的)?(客服|经理|主管)|叫你们(的)?(经理|主管)/;
+// Mentions that are not requests: asking the bot to relay a question, or reporting what an agent said.
+const INDIRECT_EN = [
+  /\bask\s+(a|an|the|your)?\s*(agent|human|person|representative|someone)\s+(how|to|if|whether|what|when|why|about)\b/i,
+  /\b(your|the|an|a|one of your)\s+(agent|representative|rep)s?\s+(told|said|mentioned|promised|gave)\b/i,
+  /\b(agent|representative)\s+(told|said)\s+me\b/i,
+];
+const INDIRECT_ZH = /(帮我?|替我)?问(一?下|问)(你们)?的?(人工)?客服|(之前|上次|昨天|刚才)(的)?(人工)?客服(说|告诉|答应)|客服(说过|告诉过|答应过)/;
+
+const BOT_COMPLAINT = [
+  /\b(this|you)\s*('re|\s+are|\s+is)?\s+(so\s+)?(useless|stupid|dumb|pointless|worthless|a\s+joke|not\s+help(ing|ful))\b/i,
+  /\b(you|u)\s+(don'?t|do\s+not|can'?t|cannot)\s+(understand|get\s+it|read|help)\b/i,
+  /\bnot\s+understanding\b/i,
+  /\b(stupid|useless|dumb)\s+(bot|robot|machine|chatbot|ai)\b/i,
+  /\b(are\s+you|is\s+this)\s+(a\s+)?(bot|robot|machine)\b/i,
+  /\btalking\s+to\s+a\s+(wall|machine|robot|bot)\b/i,
+  /\b(you\s+keep|you'?re)\s+(repeating|saying\s+the\s+same)\b/i,
+  /(一直|总是|老是)(在)?(重复|说)(同一句|一样的)|有用吗|没用|说了半天|听不懂|你是机器人|机器人吧|是不是机器人|答非所问|没用的?机器人|智障|说了等于没说|什么破(机器人|客服)|听不明白|不懂人话/,
+];
+const PROFANITY = /\b(fuck\w*|f\*+k|shit\w*|bullshit|damn|crap|wtf|ass(hole)?|bastard\w*|bloody hell)\b|傻逼|傻[bB]|\bsb\b|他妈|妈的|tmd|草泥马|卧槽|我靠|滚蛋|狗屎|去你的/i;
+const CHURN_THREAT = [
+  /\b(i'?m|i\s+am|we'?re)\s+(going\s+to|gonna|about\s+to)\s+(leave|switch|cancel|return\s+everything|go\s+back)\b/i,
+  /\bswitch(ing)?\s+to\s+(another|a\s+different|your\s+competitor|a\s+competitor|the\s+other)\b/i,
+  /\b(going\s+back|switch(ing)?\s+back)\s+to\s+the\s+other\s+brand\b/i,
+  /\bnever\s+(buy(ing)?|order(ing)?|use|using)\s+(from\s+)?(you|lumen|this|your)\w*\s*(again)?\b/i,
+  /\b(post|tweet|write|share)\w*\s+(this|about\s+(this|you))?\s*(on|to)\s+(twitter|x|facebook|reddit|social\s+media|instagram|tiktok)\b/i,
+  /\b(bad|negative|1[\s-]?star|one[\s-]?star)\s+review\b/i,
+  /\b(report\s+you|lawyer|sue\s+you|legal\s+action|chargeback|bbb|better\s+business\s+bureau|consumer\s+protection)\b/i,
+  /\bi'?ll\s+(cancel|leave|return)\b/i,
+  /\b(i'?m|i\s+am)\s+done\s+with\b/i,
+  /\bcancel(l)?ing\s+everything\b/i,
+  /\b(we'?re|i'?m|we\s+are|i\s+am)\s+(cancel(l)?ing|leaving|switching)\b/i,
+  /\b(tell(ing)?|warn(ing)?)\s+everyone\b|\bstay\s+away\s+from\s+(you|lumen)\b/i,
+  /投诉|消协|12315|曝光|差评|再也不(买|用|会买)|换(别家|别的牌子|其他品牌)|发微博|发朋友圈|发到网上|律师|起诉|工商局|退货再也/,
+];
+const REPEAT_CLAIM = /\b(i\s+(already|just)\s+(asked|said|told\s+you)|asked\s+(you\s+)?(this\s+)?(already|before|twice|again)|how\s+many\s+times|for\s+the\s+(second|third|\d+(st|nd|rd|th))\s+time|again\?{2,}|same\s+question|(\d+(st|nd|rd|th)|second|third|fourth)\s+time\s+(asking|i('ve)?\s+asked))\b|我(已经|都)?(问|说)(过|了)(好几遍|很多遍|多少遍|两遍|三遍)?了?|问了(好几|很多|多少)遍|说了(好几|多少)遍|再问一(遍|次)/i;
+
+export function matchesAny(text: string, patterns: readonly RegExp[] | RegExp): boolean {
+  return (Array.isArray(patterns) ? patterns : [patterns]).some((p) => p.test(text));
+}
+
+/** An explicit request to be handed to a person; a mention of an agent in passing is not one. */
+export function isHumanRequest(text: string): boolean {
+  const en = matchesAny(text, HUMAN_REQUEST_EN) && !matchesAny(text, INDIRECT_EN);
+  const zh = HUMAN_REQUEST_ZH.test(text) && !INDIRECT_ZH.test(text);
+  return en || zh;
+}
+
+export const isBotComplaint = (text: string) => matchesAny(text, BOT_COMPLAINT);
+export const hasProfanity = (text: string) => PROFANITY.test(text);
+export const isChurnThreat = (text: string) => matchesAny(text, CHURN_THREAT);
+export const claimsRepeat = (text: string) => REPEAT_CLAIM.test(text);
+
+/** CAPS LOCK sentences or runs of "!!!": words of 3+ capital letters (codes like XR200 excluded). */
+export function isShouting(text: string): boolean {
+  const capsWords = text.match(/\b[A-Z]{3,}\b/g)?.filter((w) => !/^(XR|OK|LED|USB|SMS|APP|FAQ|PIN|ETA|ASAP)$/.test(w)) ?? [];
+  const letters = text.match(/[A-Za-z]/g)?.length ?? 0;
+  const upper = text.match(/[A-Z]/g)?.length ?? 0;
+  return capsWords.length >= 3 || (letters >= 12 && upper / letters > 0.7) || /[!！]{3,}/.test(text);
+}

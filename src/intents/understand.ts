@@ -1,0 +1,152 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { EmbeddingProvider } from '../retrieval/embeddings/provider.js';
+import type { Glossary } from '../retrieval/glossary.js';
+import { IntentClassifier, type IntentPrediction, type LabelledText } from './classifier.js';
+import { isDevRow } from './eval/metrics.js';
+import { Featurizer } from './features.js';
+import { assessFrustration, type Frustration } from './frustration.js';
+import type { IntentCatalog, IntentCategory, IntentDefinition } from './intent-catalog.js';
+import { messageLanguage, type MessageLanguage } from './language.js';
+import { assessPriority, type CustomerTier, type PriorityResult } from './priority.js';
+import { sentiment as scoreSentiment } from './sentiment/index.js';
+import { isHumanRequest } from './signals.js';
+
+export interface RecognisedIntent {
+  name: string;
+  probability: number;
+  category: IntentCategory;
+  skill: string;
+}
+
+export interface MessageUnderstanding {
+  language: MessageLanguage;
+  intents: RecognisedIntent[];
+  /** The best guess even when out of scope (for reporting). */
+  topIntent: RecognisedIntent;
+  outOfScope: boolean;
+  /** Sentiment of the latest message, [-1, 1]. */
+  sentiment: number;
+  frustration: Frustration;
+  /** The latest message explicitly asks for a person. */
+  humanRequested: boolean;
+  priority: PriorityResult;
+}
+
+const HASH_BITS = 15;
+const TRAINING = { epochs: 12, learningRate: 0.15, l2: 1e-5 } as const;
+const MODEL_VERSION = 1;
+// Intents at least this likely count towards priority.
+const CONFIDENT = 0.5;
+
+function trainingExamples(catalog: IntentCatalog): LabelledText[] {
+  const out: LabelledText[] = [];
+  for (const intent of catalog.intents) for (const text of [...intent.examples.en, ...intent.examples.zh]) out.push({ text, labels: [intent.name] });
+  for (const text of [...(catalog.out_of_scope?.en ?? []), ...(catalog.out_of_scope?.zh ?? [])]) out.push({ text, labels: [] });
+  return out;
+}
+
+/**
+ * What a customer's message means for support: language, intents (out of scope when the evidence
+ * is weak), sentiment, conversation frustration with named signals, and P1–P4 priority.
+ */
+export class Understander {
+  private readonly byName: Map<string, IntentDefinition>;
+
+  private constructor(
+    readonly catalog: IntentCatalog,
+    readonly classifier: IntentClassifier,
+    /** Seconds spent training (0 when the model came from the cache). */
+    readonly trainSeconds: number,
+  ) {
+    this.byName = new Map(catalog.intents.map((i) => [i.name, i]));
+  }
+
+  /**
+   * Trains the intent model from the catalog, or loads it from `<cacheDir>/models` when the same
+   * catalog was trained with the same embedder before (the key hashes both).
+   */
+  static async create(catalog: IntentCatalog, options: { embedder: EmbeddingProvider | null; glossary?: Glossary; cacheDir?: string }): Promise<Understander> {
+    const featurizer = new Featurizer({ embedder: options.embedder, glossary: options.glossary, hashBits: HASH_BITS });
+    const key = createHash('sha256')
+      .update(JSON.stringify({ v: MODEL_VERSION, catalog, embedder: featurizer.embedderId, glossary: options.glossary?.groups.length ?? 0, TRAINING, HASH_BITS }))
+      .digest('hex')
+      .slice(0, 24);
+    const file = options.cacheDir ? path.join(options.cacheDir, 'models', `intents-${key}.json`) : null;
+    if (file) {
+      try {
+        return new Understander(catalog, IntentClassifier.fromJSON(featurizer, JSON.parse(await readFile(file, 'utf8'))), 0);
+      } catch {
+        // not cached yet (or unreadable): train below
+      }
+    }
+    const started = performance.now();
+    const examples = trainingExamples(catalog);
+    // Calibrate and set thresholds on a held-out 15%, then train the final model on everything.
+    const dev = examples.filter((e) => isDevRow(e.text, 0.15));
+    const probe = await IntentClassifier.train(
+      featurizer,
+      examples.filter((e) => !isDevRow(e.text, 0.15)),
+      { ...TRAINING, loss: 'softmax', dev, maxOutOfScopeFpr: 0.02 },
+    );
+    const classifier = await IntentClassifier.train(featurizer, examples, { ...TRAINING, loss: 'softmax', thresholds: probe.thresholds });
+    classifier.model.temperature = probe.model.temperature;
+    const seconds = (performance.now() - started) / 1000;
+    if (file) {
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(`${file}.tmp`, JSON.stringify(classifier.toJSON()));
+      await rename(`${file}.tmp`, file);
+    }
+    return new Understander(catalog, classifier, seconds);
+  }
+
+  private recognised(p: IntentPrediction['top']): RecognisedIntent {
+    const def = this.byName.get(p.name)!;
+    return { name: p.name, probability: Math.round(p.probability * 1000) / 1000, category: def.category, skill: def.skill };
+  }
+
+  /** Understands the latest of `turns` (the customer's messages, oldest first) in its conversation. */
+  async analyze(turns: readonly string[], options: { tier?: CustomerTier } = {}): Promise<MessageUnderstanding> {
+    const latest = turns.at(-1) ?? '';
+    // Every turn is classified: the latest gives the message's intents, all of them the priority
+    // (an outage reported two turns ago is still an outage).
+    const predictions = await this.classifier.predictMany(turns.length ? turns : ['']);
+    const prediction = predictions.at(-1)!;
+    const confident = predictions
+      .flatMap((p) => p.intents)
+      .filter((i) => i.probability >= CONFIDENT)
+      .sort((a, b) => b.probability - a.probability)
+      .map((i) => this.recognised(i));
+    const sentiments = turns.map((t) => scoreSentiment(t).score);
+    const frustration = assessFrustration(turns);
+    const intents = prediction.intents.map((i) => this.recognised(i));
+    // Several requests in one message ("I demand a refund, put me through to a person!"): each
+    // clause is classified too, and a clause's confident intent joins the message's.
+    const clauses = latest.split(/[,.!?;，。！？；]+|\s+(?:and|but|also)\s+/i).map((c) => c.trim()).filter((c) => c.length >= 4);
+    if (!prediction.outOfScope && clauses.length >= 2) {
+      for (const p of await this.classifier.predictMany(clauses)) {
+        if (!p.outOfScope && p.top.probability >= CONFIDENT && !intents.some((i) => i.name === p.top.name)) intents.push(this.recognised(p.top));
+      }
+    }
+    const humanRequested = isHumanRequest(latest);
+    const priority = assessPriority({
+      turns,
+      categories: confident.map((i) => i.category),
+      intents: confident.map((i) => i.name),
+      frustration: frustration.level,
+      sentiment: sentiments.at(-1) ?? 0,
+      tier: options.tier ?? 'standard',
+    });
+    return {
+      language: messageLanguage(latest),
+      intents,
+      topIntent: this.recognised(prediction.top),
+      outOfScope: prediction.outOfScope,
+      sentiment: sentiments.at(-1) ?? 0,
+      frustration,
+      humanRequested,
+      priority,
+    };
+  }
+}
