@@ -153,14 +153,16 @@ export function buildProgram(config: () => Config): Command {
     .description('train on a public dataset\'s train split and score its test split (reads DESKMATE_DATASETS_DIR)')
     .addOption(new Option('--dataset <name>', 'dataset').choices(INTENT_DATASETS).makeOptionMandatory())
     .addOption(new Option('--peer <peer>', 'also train and score a reference library on the same splits').choices(['nlpjs']))
-    .option('--limit <n>', 'evaluate a deterministic subsample of n test rows (smoke tests)', positiveInt)
+    .option('--sample <n>', 'smoke test: n test rows and at most 4n train rows, taken evenly', (v) => positiveInt(v))
     .option('--json', 'print only the JSON result')
-    .action(async (opts: { dataset: IntentDatasetName; peer?: 'nlpjs'; limit?: number; json?: boolean }) => {
+    .action(async (opts: { dataset: IntentDatasetName; peer?: 'nlpjs'; sample?: number; json?: boolean }) => {
       const cfg = config();
       const ds = await loadIntentDataset(opts.dataset, cfg.datasetsDir);
-      if (opts.limit) {
-        const every = Math.max(1, Math.floor(ds.test.length / opts.limit));
-        ds.test = ds.test.filter((_, i) => i % every === 0).slice(0, opts.limit);
+      if (opts.sample) {
+        const evenly = <T>(rows: T[], n: number) => rows.filter((_, i) => i % Math.max(1, Math.floor(rows.length / n)) === 0).slice(0, n);
+        ds.test = evenly(ds.test, opts.sample);
+        ds.train = evenly(ds.train, opts.sample * 4);
+        if (ds.dev) ds.dev = evenly(ds.dev, opts.sample);
       }
       const { cached, live } = embeddersFor(cfg);
       const result = await evaluateIntents(ds, { embedder: cached, latencyEmbedder: live, glossary: defaultGlossary(), peer: opts.peer, log: progressLog(opts.json) });

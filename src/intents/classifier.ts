@@ -1,6 +1,10 @@
 import type { FeatureVector, Featurizer } from './features.js';
 import { LinearModel, type LinearLoss, type TrainOptions } from './linear-model.js';
 
+/** The learned "none of the intents" class; never reported as an intent. */
+export const OUT_OF_SCOPE = '__out_of_scope__';
+const MIN_OOS_EXAMPLES = 20;
+
 export interface LabelledText {
   text: string;
   /** Gold intents; [] marks an out-of-scope example. */
@@ -48,16 +52,22 @@ export class IntentClassifier {
   ) {}
 
   get intents(): readonly string[] {
-    return this.model.classes;
+    return this.model.classes.filter((c) => c !== OUT_OF_SCOPE);
   }
 
   static async train(featurizer: Featurizer, examples: readonly LabelledText[], options: ClassifierTrainOptions = {}): Promise<IntentClassifier> {
-    const classes = [...new Set(examples.flatMap((e) => e.labels))].sort();
+    const loss = options.loss ?? 'softmax';
+    // With enough out-of-scope examples, "none of these" is learned as a class of its own (it has
+    // vocabulary: recipes, weather, trivia); with few, they only pull the model towards doubt.
+    const oosClass = loss === 'softmax' && examples.filter((e) => e.labels.length === 0).length >= MIN_OOS_EXAMPLES;
+    const classes = [...new Set(examples.flatMap((e) => e.labels)), ...(oosClass ? [OUT_OF_SCOPE] : [])].sort();
     const index = new Map(classes.map((c, i) => [c, i]));
     const encode = (xs: readonly LabelledText[], features: FeatureVector[]) =>
-      xs.map((e, i) => ({ x: features[i]!, labels: e.labels.filter((l) => index.has(l)).map((l) => index.get(l)!) }));
+      xs.map((e, i) => ({
+        x: features[i]!,
+        labels: e.labels.length === 0 && oosClass ? [index.get(OUT_OF_SCOPE)!] : e.labels.filter((l) => index.has(l)).map((l) => index.get(l)!),
+      }));
     const train = encode(examples, await featurizer.featurize(examples.map((e) => e.text)));
-    const loss = options.loss ?? 'softmax';
     const model = LinearModel.train(train, classes, { dense: featurizer.denseDims, hash: featurizer.hashDims }, { ...options, loss });
     const classifier = new IntentClassifier(featurizer, model, { outOfScope: 0, multiIntent: loss === 'softmax' ? 0.3 : 0.5, ...options.thresholds });
     if (options.dev?.length) {
@@ -80,9 +90,11 @@ export class IntentClassifier {
   }
 
   private decide(p: Float64Array): IntentPrediction {
-    const scores = [...p].map((probability, i) => ({ name: this.model.classes[i]!, probability })).sort((a, b) => b.probability - a.probability);
+    const all = [...p].map((probability, i) => ({ name: this.model.classes[i]!, probability })).sort((a, b) => b.probability - a.probability);
+    const oosFirst = all[0]!.name === OUT_OF_SCOPE;
+    const scores = all.filter((s) => s.name !== OUT_OF_SCOPE);
     const top = scores[0]!;
-    const outOfScope = top.probability < this.thresholds.outOfScope;
+    const outOfScope = oosFirst || top.probability < this.thresholds.outOfScope;
     const intents = outOfScope ? [] : [top, ...scores.slice(1).filter((s) => s.probability >= this.thresholds.multiIntent)];
     return { intents, top, outOfScope };
   }
@@ -101,9 +113,10 @@ export class IntentClassifier {
  * of scope (catching as many real out-of-scope messages as that allows).
  */
 function chooseOutOfScopeThreshold(model: LinearModel, dev: ReadonlyArray<{ x: FeatureVector; labels: readonly number[] }>, maxFpr: number): number {
+  const oos = model.classes.indexOf(OUT_OF_SCOPE);
   const inScopeTop = dev
-    .filter((d) => d.labels.length > 0)
-    .map((d) => Math.max(...model.probabilities(d.x)))
+    .filter((d) => d.labels.length > 0 && !d.labels.includes(oos))
+    .map((d) => Math.max(...model.probabilities(d.x).filter((_, c) => c !== oos)))
     .sort((a, b) => a - b);
   if (inScopeTop.length === 0) return 0;
   return inScopeTop[Math.floor(maxFpr * inScopeTop.length)]!;

@@ -15,7 +15,10 @@ const HUMAN_REQUEST_EN = [
 const HUMAN_REQUEST_ZH = /转人工|人工客服|人工服务|找人工|要人工|接人工|人工坐席|真人客服|找真人|要真人|真人|活人|找你们(的)?(客服|经理|主管)|叫你们(的)?(经理|主管)/;
 // Mentions that are not requests: asking the bot to relay a question, or reporting what an agent said.
 const INDIRECT_EN = [
-  /\bask\s+(a|an|the|your)?\s*(agent|human|person|representative|someone)\s+(how|to|if|whether|what|when|why|about)\b/i,
+  // Asking the bot to have a person do a task: the customer's intent is the task.
+  /\bask\s+(a|an|the|your|some)?\s*(live\s+)?(agent|agnet|gaent|agetn|agen|agnt|human|person|representative|rep|operator|someone|somebody)\b/i,
+  /\b(tell|get|have|let)\s+(a|an|the|your|some)?\s*(live\s+)?(agent|human|person|representative|rep|operator|someone|somebody)\s+(how|to|if|whether|what|when|where|why|about|for)\b/i,
+  /\b(can|could|would|will)\s+(a|an|the|your|some)\s+(agent|representative|rep|operator|human|person)\s+(?!talk|speak|chat|call|contact|get\s+in\s+touch)[a-z]+/i,
   /\b(your|the|an|a|one of your)\s+(agent|representative|rep)s?\s+(told|said|mentioned|promised|gave)\b/i,
   /\b(agent|representative)\s+(told|said)\s+me\b/i,
 ];
@@ -53,11 +56,13 @@ export function matchesAny(text: string, patterns: readonly RegExp[] | RegExp): 
   return (Array.isArray(patterns) ? patterns : [patterns]).some((p) => p.test(text));
 }
 
+/** Asking the bot to relay something to an agent, or reporting what an agent said. */
+export const isIndirectHumanMention = (text: string) => matchesAny(text, INDIRECT_EN) || INDIRECT_ZH.test(text);
+
 /** An explicit request to be handed to a person; a mention of an agent in passing is not one. */
 export function isHumanRequest(text: string): boolean {
-  const en = matchesAny(text, HUMAN_REQUEST_EN) && !matchesAny(text, INDIRECT_EN);
-  const zh = HUMAN_REQUEST_ZH.test(text) && !INDIRECT_ZH.test(text);
-  return en || zh;
+  if (isIndirectHumanMention(text)) return false;
+  return matchesAny(text, HUMAN_REQUEST_EN) || HUMAN_REQUEST_ZH.test(text);
 }
 
 export const isBotComplaint = (text: string) => matchesAny(text, BOT_COMPLAINT);

@@ -2,7 +2,7 @@ import type { EmbeddingProvider } from '../../retrieval/embeddings/provider.js';
 import type { Glossary } from '../../retrieval/glossary.js';
 import { IntentClassifier, type IntentPrediction } from '../classifier.js';
 import { Featurizer } from '../features.js';
-import { isHumanRequest } from '../signals.js';
+import { isHumanRequest, isIndirectHumanMention } from '../signals.js';
 import type { IntentDataset, IntentExample } from './datasets.js';
 import { isDevRow, macroF1, percentile, precisionRecall, round4 } from './metrics.js';
 import { nlpjsIntentPeer } from './nlpjs-peer.js';
@@ -82,10 +82,12 @@ export async function evaluateIntents(
   const labelsOf = (p: IntentPrediction) => (ds.multiLabel ? p.intents.map((i) => i.name) : p.outOfScope ? [] : [p.top.name]);
   // Handoff is Deskmate's decision, not only the top intent: the handoff intent above the
   // multi-intent threshold, or an explicit request for a person (signals.ts), as in production.
+  // A message that only relays a question to an agent ("ask an agent how to…") is not a request.
   const predicted = predictions.map((p, i) => {
-    const labels = labelsOf(p);
     const h = ds.handoffIntent;
-    const wantsHuman = p.intents.some((x) => x.name === h) || isHumanRequest(ds.test[i]!.text);
+    const text = ds.test[i]!.text;
+    const labels = labelsOf(p).filter((l) => l !== h || !isIndirectHumanMention(text));
+    const wantsHuman = (p.intents.some((x) => x.name === h) && !isIndirectHumanMention(text)) || isHumanRequest(text);
     return h && !labels.includes(h) && wantsHuman ? [...labels, h] : labels;
   });
 

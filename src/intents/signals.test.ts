@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { assessFrustration } from './frustration.js';
+import { messageLanguage } from './language.js';
+import { assessPriority } from './priority.js';
+import { affect, sentiment } from './sentiment/index.js';
+import { hasProfanity, isBotComplaint, isChurnThreat, isHumanRequest, isShouting } from './signals.js';
+
+describe('human request', () => {
+  it.each(['let me talk to a real person', 'agent please', 'Pass me to a human please', 'I want to speak with a representative', '转人工', '我要人工客服', '找真人'])('"%s" is a request', (t) => {
+    expect(isHumanRequest(t)).toBe(true);
+  });
+  it.each(['could you ask an agent how to change my address?', 'your agent told me the refund takes 5 days', '能帮我问下人工客服怎么改地址吗', '之前客服说今天能到', 'how do I add a person to my home?'])('"%s" is not', (t) => {
+    expect(isHumanRequest(t)).toBe(false);
+  });
+});
+
+describe('frustration signals', () => {
+  it('recognises complaints about the bot, profanity, shouting and threats to leave', () => {
+    expect(isBotComplaint('this is useless')).toBe(true);
+    expect(isBotComplaint('你听不懂吗')).toBe(true);
+    expect(hasProfanity('what the fuck is going on')).toBe(true);
+    expect(hasProfanity('他妈的又坏了')).toBe(true);
+    expect(isShouting('FIX IT NOW OR ELSE')).toBe(true);
+    expect(isShouting('my XR-200 shows E1042 with the LED')).toBe(false);
+    expect(isChurnThreat("I'll post this on twitter")).toBe(true);
+    expect(isChurnThreat('我要去消协投诉')).toBe(true);
+    expect(isChurnThreat('how do I cancel my order')).toBe(false);
+  });
+
+  it('a calm conversation is low; the same question again is medium; anger is high', () => {
+    expect(assessFrustration(['how do I reset the hub?', 'thanks!']).level).toBe('low');
+    const repeated = assessFrustration(['how do I reset the hub?', 'that did not help', 'how do I reset the hub??']);
+    expect(repeated.level).toBe('medium');
+    expect(repeated.signals.map((s) => s.name)).toContain('repeated_question');
+    const angry = assessFrustration(['my hub is offline', 'THIS IS RIDICULOUS, FIX IT!!!']);
+    expect(angry.level).toBe('high');
+    expect(angry.score).toBeGreaterThanOrEqual(0.6);
+    expect(angry.signals.map((s) => s.name)).toEqual(expect.arrayContaining(['shouting', 'negative_sentiment']));
+  });
+
+  it('asking for a person after repeating the question is high; asking calmly is low', () => {
+    expect(assessFrustration(['agent please']).level).toBe('low');
+    expect(assessFrustration(['how do I reset it', 'I asked already, how do I reset it', 'let me talk to a human']).level).toBe('high');
+  });
+});
+
+describe('sentiment', () => {
+  it('English: negation reaches the next words only, and "but" shifts the weight', () => {
+    expect(sentiment('this is great').score).toBeGreaterThan(0.3);
+    expect(sentiment('this is not great').score).toBeLessThan(0);
+    expect(sentiment('not bad at all, thanks').score).toBeGreaterThan(0);
+    expect(sentiment('the app is nice but the hub is terrible').score).toBeLessThan(0);
+  });
+
+  it('Chinese: phrases, negation, intensifiers and contrast', () => {
+    expect(sentiment('很快，好吃，味道足').score).toBeGreaterThan(0.3);
+    expect(sentiment('不好吃').score).toBeLessThan(0);
+    expect(sentiment('还不错').score).toBeGreaterThan(0);
+    expect(sentiment('非常差').score).toBeLessThan(sentiment('差').score);
+    expect(sentiment('包装很好，但是东西太难用了').score).toBeLessThan(0);
+    expect(sentiment('快递到了').score).toBe(0); // 快 in 快递 is not "fast"
+  });
+
+  it('affect leaves out words that only name a problem', () => {
+    expect(sentiment('the update failed').score).toBeLessThan(0);
+    expect(affect('the update failed').score).toBe(0);
+    expect(affect('the update failed, this is ridiculous').score).toBeLessThan(-0.3);
+  });
+});
+
+describe('priority', () => {
+  const base = { categories: [], frustration: 'low' as const, sentiment: 0, tier: 'standard' as const };
+  it.each([
+    [['the whole service is down, all devices went offline'], 'P1', 'outage'],
+    [['my account was hacked'], 'P1', 'security_breach'],
+    [['我的录像全没了，数据丢失'], 'P1', 'data_loss'],
+    [["I can't log in"], 'P2', 'cannot_log_in'],
+    [['支付一直失败'], 'P2', 'payment_failed'],
+    [['my camera shows E2003'], 'P3', 'problem_reported'],
+    [['do you ship to Canada?'], 'P4', 'general_question'],
+  ])('%j → %s (%s)', (turns, priority, reason) => {
+    const r = assessPriority({ ...base, turns });
+    expect(r.priority).toBe(priority);
+    expect(r.reasons).toContain(reason);
+  });
+
+  it('a VIP is one level up, and high frustration is at least P2', () => {
+    expect(assessPriority({ ...base, turns: ['do you ship to Canada?'], tier: 'vip' })).toEqual({ priority: 'P3', reasons: ['vip_customer'] });
+    expect(assessPriority({ ...base, turns: ["I can't log in"], tier: 'vip' }).priority).toBe('P1');
+    expect(assessPriority({ ...base, turns: ['hello'], frustration: 'high' }).priority).toBe('P2');
+  });
+});
+
+describe('message language', () => {
+  it.each([
+    ['我的XR-200 offline了', 'zh'],
+    ['XR-200 连不上', 'zh'],
+    ['my XR-200 is offline', 'en'],
+    ['wo de hub lian bu shang wang le', 'zh'],
+    ['¿Dónde está mi pedido?', 'other'],
+    ['Где мой заказ', 'other'],
+  ])('%s → %s', (t, lang) => expect(messageLanguage(t)).toBe(lang));
+});
