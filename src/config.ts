@@ -46,6 +46,27 @@ export const EnvSchema = z
     DESKMATE_SEARCH_DENSE_WEIGHT: z.coerce.number().min(0).max(1).default(0.5),
     // Query expansion with the bilingual support glossary (synonyms and EN<->ZH translations).
     DESKMATE_SEARCH_GLOSSARY: flag('true'),
+
+    // A PostgreSQL server for conversations and tickets; without it, PGlite under the data dir.
+    DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional()),
+    // Tests only: a PostgreSQL server the store suite runs against as well as PGlite (CI sets it).
+    DESKMATE_TEST_DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional()),
+    CI: z.preprocess(emptyAsUndefined, z.string().optional()),
+
+    // Any OpenAI-compatible chat endpoint; without a base URL or key, answers are extractive.
+    DESKMATE_LLM_BASE_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+    DESKMATE_LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
+    DESKMATE_LLM_API_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
+    DESKMATE_LLM_TEMPERATURE: z.coerce.number().min(0).max(2).default(0),
+    DESKMATE_LLM_TIMEOUT_MS: int(20_000, 1),
+    DESKMATE_LLM_STREAMING: flag('true'),
+
+    // The escalation policy (src/agent/policy.ts).
+    DESKMATE_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
+    DESKMATE_FRUSTRATION_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),
+    DESKMATE_MAX_UNRESOLVED_TURNS: int(3, 1),
+    // A customer's open conversation idle for longer than this starts afresh on their next message.
+    DESKMATE_CONVERSATION_IDLE_HOURS: z.coerce.number().positive().default(24),
   })
   .superRefine((env, ctx) => {
     if (env.DESKMATE_CHUNK_OVERLAP >= env.DESKMATE_CHUNK_SIZE) {
@@ -90,6 +111,25 @@ export interface Config {
   hnsw: { m: number; efConstruction: number; efSearch: number };
   ingest: { chunkSize: number; chunkOverlap: number; maxFileBytes: number };
   search: { k: number; fusion: 'convex' | 'rrf'; denseWeight: number; glossary: boolean };
+  store: { databaseUrl?: string; testDatabaseUrl?: string; ci: boolean };
+  llm: LlmSettings | null;
+  policy: PolicySettings;
+  conversationIdleMs: number;
+}
+
+export interface LlmSettings {
+  baseUrl?: string;
+  model: string;
+  apiKey?: string;
+  temperature: number;
+  timeoutMs: number;
+  streaming: boolean;
+}
+
+export interface PolicySettings {
+  confidenceThreshold: number;
+  frustrationThreshold: number;
+  maxUnresolvedTurns: number;
 }
 
 export class ConfigError extends Error {
@@ -129,6 +169,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxFileBytes: Math.round(e.DESKMATE_INGEST_MAX_FILE_MB * 1024 * 1024),
     },
     search: { k: e.DESKMATE_SEARCH_K, fusion: e.DESKMATE_SEARCH_FUSION, denseWeight: e.DESKMATE_SEARCH_DENSE_WEIGHT, glossary: e.DESKMATE_SEARCH_GLOSSARY },
+    store: { databaseUrl: e.DATABASE_URL, testDatabaseUrl: e.DESKMATE_TEST_DATABASE_URL, ci: e.CI !== undefined && e.CI !== 'false' },
+    llm:
+      e.DESKMATE_LLM_BASE_URL || e.DESKMATE_LLM_API_KEY
+        ? {
+            baseUrl: e.DESKMATE_LLM_BASE_URL,
+            model: e.DESKMATE_LLM_MODEL,
+            apiKey: e.DESKMATE_LLM_API_KEY,
+            temperature: e.DESKMATE_LLM_TEMPERATURE,
+            timeoutMs: e.DESKMATE_LLM_TIMEOUT_MS,
+            streaming: e.DESKMATE_LLM_STREAMING,
+          }
+        : null,
+    policy: {
+      confidenceThreshold: e.DESKMATE_CONFIDENCE_THRESHOLD,
+      frustrationThreshold: e.DESKMATE_FRUSTRATION_THRESHOLD,
+      maxUnresolvedTurns: e.DESKMATE_MAX_UNRESOLVED_TURNS,
+    },
+    conversationIdleMs: e.DESKMATE_CONVERSATION_IDLE_HOURS * 3_600_000,
   };
 }
 

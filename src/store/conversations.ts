@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import { ConflictError } from '../errors.js';
+import type { Database, Row, Sql } from './database.js';
+import type { Channel, ConversationRecord, ConversationState, CustomerRecord, CustomerTier, HandoffRecord, NewTurn, Priority, TurnRecord } from './types.js';
+
+export interface ExchangeInput {
+  conversationId: string;
+  customer: CustomerRecord;
+  channel: Channel;
+  now: Date;
+  /** The customer's message, then (usually) the bot's reply. */
+  turns: NewTurn[];
+  state: ConversationState;
+  unresolvedTurns: number;
+  language: string;
+  handoff?: { reasons: string[]; priority: Priority; language: string; skill: string | null };
+}
+
+export interface ExchangeResult {
+  conversation: ConversationRecord;
+  turns: TurnRecord[];
+  handoff: HandoffRecord | null;
+}
+
+const date = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));
+
+function toConversation(r: Row): ConversationRecord {
+  return {
+    id: String(r.id),
+    customerId: String(r.customer_id),
+    channel: r.channel as Channel,
+    state: r.state as ConversationState,
+    language: (r.language as string | null) ?? null,
+    unresolvedTurns: Number(r.unresolved_turns),
+    createdAt: date(r.created_at),
+    updatedAt: date(r.updated_at),
+  };
+}
+
+function toTurn(r: Row): TurnRecord {
+  return {
+    id: String(r.id),
+    conversationId: String(r.conversation_id),
+    seq: Number(r.seq),
+    role: r.role as TurnRecord['role'],
+    channel: r.channel as Channel,
+    text: String(r.text),
+    understanding: r.understanding ?? null,
+    decision: r.decision ?? null,
+    citations: r.citations ?? null,
+    confidence: r.confidence === null || r.confidence === undefined ? null : Number(r.confidence),
+    createdAt: date(r.created_at),
+  };
+}
+
+function toHandoff(r: Row): HandoffRecord {
+  return {
+    id: String(r.id),
+    conversationId: String(r.conversation_id),
+    turnId: String(r.turn_id),
+    reasons: r.reasons as string[],
+    priority: r.priority as Priority,
+    language: String(r.language),
+    skill: (r.skill as string | null) ?? null,
+    createdAt: date(r.created_at),
+  };
+}
+
+const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+
+/** Customers, their conversations (across channels), turns and handoff records. */
+export class ConversationRepository {
+  constructor(private readonly db: Database) {}
+
+  async customer(id: string): Promise<CustomerRecord | null> {
+    const [r] = await this.db.query('SELECT id, tier FROM customers WHERE id = $1', [id]);
+    return r ? { id: String(r.id), tier: r.tier as CustomerTier } : null;
+  }
+
+  async conversation(id: string): Promise<ConversationRecord | null> {
+    const [r] = await this.db.query('SELECT * FROM conversations WHERE id = $1', [id]);
+    return r ? toConversation(r) : null;
+  }
+
+  /** The customer's most recent conversation not yet resolved and active since `since`, on any channel. */
+  async openConversationOf(customerId: string, since: Date): Promise<ConversationRecord | null> {
+    const [r] = await this.db.query(
+      `SELECT * FROM conversations WHERE customer_id = $1 AND state <> 'resolved' AND updated_at >= $2
+       ORDER BY updated_at DESC LIMIT 1`,
+      [customerId, since],
+    );
+    return r ? toConversation(r) : null;
+  }
+
+  async turns(conversationId: string): Promise<TurnRecord[]> {
+    const rows = await this.db.query('SELECT * FROM turns WHERE conversation_id = $1 ORDER BY seq', [conversationId]);
+    return rows.map(toTurn);
+  }
+
+  async handoffs(conversationId: string): Promise<HandoffRecord[]> {
+    const rows = await this.db.query('SELECT * FROM handoffs WHERE conversation_id = $1 ORDER BY created_at, id', [conversationId]);
+    return rows.map(toHandoff);
+  }
+
+  /**
+   * Writes one exchange in one transaction: the customer (tier kept current), the conversation
+   * (created on first use), its turns, its new state and, for a handoff, the handoff record. A
+   * reply that says "handed over" is only sent after this has committed.
+   */
+  async recordExchange(input: ExchangeInput): Promise<ExchangeResult> {
+    return this.db.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO customers (id, tier, created_at, updated_at) VALUES ($1, $2, $3, $3)
+         ON CONFLICT (id) DO UPDATE SET tier = EXCLUDED.tier, updated_at = EXCLUDED.updated_at`,
+        [input.customer.id, input.customer.tier, input.now],
+      );
+      await tx.query(
+        `INSERT INTO conversations (id, customer_id, channel, state, language, unresolved_turns, created_at, updated_at)
+         VALUES ($1, $2, $3, 'bot', $4, 0, $5, $5) ON CONFLICT (id) DO NOTHING`,
+        [input.conversationId, input.customer.id, input.channel, input.language, input.now],
+      );
+      // The row lock serialises concurrent messages to one conversation (turn numbers stay dense).
+      const [locked] = await tx.query('SELECT customer_id FROM conversations WHERE id = $1 FOR UPDATE', [input.conversationId]);
+      if (String(locked!.customer_id) !== input.customer.id) {
+        throw new ConflictError(`conversation ${input.conversationId} belongs to another customer`, { field: 'conversationId' });
+      }
+      const [{ next }] = (await tx.query('SELECT COALESCE(MAX(seq), 0)::int + 1 AS next FROM turns WHERE conversation_id = $1', [input.conversationId])) as [{ next: number }];
+      const turns: TurnRecord[] = [];
+      for (const [i, t] of input.turns.entries()) {
+        const [row] = await tx.query(
+          `INSERT INTO turns (id, conversation_id, seq, role, channel, text, understanding, decision, citations, confidence, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
+          [randomUUID(), input.conversationId, Number(next) + i, t.role, input.channel, t.text, json(t.understanding), json(t.decision), json(t.citations), t.confidence ?? null, input.now],
+        );
+        turns.push(toTurn(row!));
+      }
+      const [conv] = await tx.query(
+        `UPDATE conversations SET state = $2, unresolved_turns = $3, language = $4, channel = $5, updated_at = $6 WHERE id = $1 RETURNING *`,
+        [input.conversationId, input.state, input.unresolvedTurns, input.language, input.channel, input.now],
+      );
+      let handoff: HandoffRecord | null = null;
+      if (input.handoff) {
+        const h = input.handoff;
+        const [row] = await tx.query(
+          `INSERT INTO handoffs (id, conversation_id, turn_id, reasons, priority, language, skill, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+          [randomUUID(), input.conversationId, turns[0]!.id, JSON.stringify(h.reasons), h.priority, h.language, h.skill, input.now],
+        );
+        handoff = toHandoff(row!);
+      }
+      return { conversation: toConversation(conv!), turns, handoff };
+    });
+  }
+
+  /** Moves a conversation to another state (a person takes over, or resolves it). */
+  async setState(id: string, state: ConversationState, now: Date, tx: Sql = this.db): Promise<void> {
+    await tx.query('UPDATE conversations SET state = $2, unresolved_turns = 0, updated_at = $3 WHERE id = $1', [id, state, now]);
+  }
+}

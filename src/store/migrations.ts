@@ -1,0 +1,91 @@
+import type { Database } from './database.js';
+
+// Forward-only, numbered migrations, applied in order at start. A migration that has run is never
+// edited; a change is a new entry. An advisory lock makes concurrent replicas apply each once.
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'conversations, turns and handoffs',
+    sql: `
+      CREATE TABLE customers (
+        id          text PRIMARY KEY,
+        tier        text NOT NULL CHECK (tier IN ('standard', 'vip')),
+        created_at  timestamptz NOT NULL,
+        updated_at  timestamptz NOT NULL
+      );
+      CREATE TABLE conversations (
+        id                text PRIMARY KEY,
+        customer_id       text NOT NULL REFERENCES customers(id),
+        channel           text NOT NULL,
+        -- bot: the bot answers; handed_off: waiting for a person; human: a person owns it; resolved.
+        state             text NOT NULL CHECK (state IN ('bot', 'handed_off', 'human', 'resolved')),
+        language          text,
+        unresolved_turns  integer NOT NULL DEFAULT 0,
+        created_at        timestamptz NOT NULL,
+        updated_at        timestamptz NOT NULL
+      );
+      CREATE INDEX conversations_customer ON conversations (customer_id, updated_at DESC);
+      CREATE TABLE turns (
+        id               text PRIMARY KEY,
+        conversation_id  text NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        seq              integer NOT NULL,
+        role             text NOT NULL CHECK (role IN ('customer', 'bot', 'agent')),
+        channel          text NOT NULL,
+        text             text NOT NULL,
+        understanding    jsonb,
+        decision         jsonb,
+        citations        jsonb,
+        confidence       double precision,
+        created_at       timestamptz NOT NULL,
+        UNIQUE (conversation_id, seq)
+      );
+      CREATE TABLE handoffs (
+        id               text PRIMARY KEY,
+        conversation_id  text NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        turn_id          text NOT NULL REFERENCES turns(id) ON DELETE CASCADE,
+        reasons          jsonb NOT NULL,
+        priority         text NOT NULL CHECK (priority IN ('P1', 'P2', 'P3', 'P4')),
+        language         text NOT NULL,
+        skill            text,
+        created_at       timestamptz NOT NULL
+      );
+      CREATE INDEX handoffs_conversation ON handoffs (conversation_id, created_at);
+    `,
+  },
+];
+
+const LOCK_KEY = 7_246_001; // any constant shared by every replica of this app
+
+/** Applies every migration not yet recorded, each in its own transaction. Returns the versions applied. */
+export async function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  const applied: number[] = [];
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    await db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
+      const done = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [m.version]);
+      if (done.length) return;
+      for (const statement of splitStatements(m.sql)) await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      applied.push(m.version);
+    });
+  }
+  return applied;
+}
+
+// Parameterised queries take one statement each; migrations hold no semicolons or "--" in literals.
+function splitStatements(sql: string): string[] {
+  return sql
+    .replace(/--[^\n]*/g, '')
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
