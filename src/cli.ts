@@ -6,7 +6,7 @@ import path from 'node:path';
 import { ingest, type IngestProgress, type IngestSummary } from './ingest/pipeline.js';
 import { INTENT_DATASETS, loadIntentDataset, type IntentDatasetName } from './intents/eval/datasets.js';
 import { evaluateIntents } from './intents/eval/intents-eval.js';
-import { evaluateSentiment, SENTIMENT_DATASETS, type SentimentDatasetName } from './intents/eval/sentiment-eval.js';
+import { evaluateSentiment, evenly, SENTIMENT_DATASETS, type SentimentDatasetName } from './intents/eval/sentiment-eval.js';
 import { CachedEmbeddings } from './retrieval/embeddings/cached.js';
 import { createEmbeddings } from './retrieval/embeddings/index.js';
 import { defaultGlossary } from './retrieval/glossary.js';
@@ -159,7 +159,6 @@ export function buildProgram(config: () => Config): Command {
       const cfg = config();
       const ds = await loadIntentDataset(opts.dataset, cfg.datasetsDir);
       if (opts.sample) {
-        const evenly = <T>(rows: T[], n: number) => rows.filter((_, i) => i % Math.max(1, Math.floor(rows.length / n)) === 0).slice(0, n);
         ds.test = evenly(ds.test, opts.sample);
         ds.train = evenly(ds.train, opts.sample * 4);
         if (ds.dev) ds.dev = evenly(ds.dev, opts.sample);
@@ -176,9 +175,10 @@ export function buildProgram(config: () => Config): Command {
     .description('binary sentiment accuracy on a public dataset (reads DESKMATE_DATASETS_DIR)')
     .addOption(new Option('--dataset <name>', 'dataset').choices(SENTIMENT_DATASETS).makeOptionMandatory())
     .addOption(new Option('--peer <peer>', 'also score a reference library on the same rows').choices(['nlpjs']))
+    .option('--sample <n>', 'smoke test: n dev and n test rows, taken evenly', (v) => positiveInt(v))
     .option('--json', 'print only the JSON result')
-    .action(async (opts: { dataset: SentimentDatasetName; peer?: 'nlpjs'; json?: boolean }) => {
-      print(JSON.stringify(await evaluateSentiment(opts.dataset, config().datasetsDir, { peer: opts.peer })));
+    .action(async (opts: { dataset: SentimentDatasetName; peer?: 'nlpjs'; sample?: number; json?: boolean }) => {
+      print(JSON.stringify(await evaluateSentiment(opts.dataset, config().datasetsDir, { peer: opts.peer, sample: opts.sample })));
     });
 
   return program;

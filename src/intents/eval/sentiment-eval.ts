@@ -68,14 +68,21 @@ async function run(dev: Row[], test: Row[], scorer: (r: Row) => number | Promise
   return scoreRows(test, (i) => scores[i]! > threshold, latencies, threshold);
 }
 
+/** n rows spread evenly over `rows` (all of them without n): a deterministic smoke-test subsample. */
+export function evenly<T>(rows: T[], n?: number): T[] {
+  if (!n || rows.length <= n) return rows;
+  const every = Math.floor(rows.length / n);
+  return rows.filter((_, i) => i % every === 0).slice(0, n);
+}
+
 /**
  * Binary accuracy on the positive and negative rows. Each method's cut-off is chosen on a fixed
  * 20% dev share and accuracy is reported on the other 80%. (The lexicons were written, not fitted.)
  */
-export async function evaluateSentiment(name: SentimentDatasetName, root: string, options: { peer?: 'nlpjs' } = {}) {
+export async function evaluateSentiment(name: SentimentDatasetName, root: string, options: { peer?: 'nlpjs'; sample?: number } = {}) {
   const { rows, language } = await load(name, root);
-  const dev = rows.filter((r) => isDevRow(r.text));
-  const test = rows.filter((r) => !isDevRow(r.text));
+  const dev = evenly(rows.filter((r) => isDevRow(r.text)), options.sample);
+  const test = evenly(rows.filter((r) => !isDevRow(r.text)), options.sample);
   const out: { dataset: string; deskmate: SentimentEvalResult; nlpjs?: SentimentEvalResult } = {
     dataset: name,
     deskmate: await run(dev, test, (r) => sentiment(r.text, language).score),
