@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 // The one place that reads the environment. Everything else receives a `Config` (or a part of it).
@@ -61,6 +62,9 @@ export const EnvSchema = z
     DESKMATE_LLM_TIMEOUT_MS: int(20_000, 1),
     DESKMATE_LLM_STREAMING: flag('true'),
 
+    // The intents the classifier is trained on (default: the Lumen demo's, fixtures/intents).
+    DESKMATE_INTENTS_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
+
     // The escalation policy (src/agent/policy.ts).
     DESKMATE_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
     DESKMATE_FRUSTRATION_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),
@@ -115,6 +119,7 @@ export interface Config {
   llm: LlmSettings | null;
   policy: PolicySettings;
   conversationIdleMs: number;
+  intentsFile: string;
 }
 
 export interface LlmSettings {
@@ -187,6 +192,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxUnresolvedTurns: e.DESKMATE_MAX_UNRESOLVED_TURNS,
     },
     conversationIdleMs: e.DESKMATE_CONVERSATION_IDLE_HOURS * 3_600_000,
+    intentsFile: e.DESKMATE_INTENTS_FILE ? path.resolve(e.DESKMATE_INTENTS_FILE) : fileURLToPath(new URL('../fixtures/intents/lumen-intents.json', import.meta.url)),
   };
 }
 

@@ -67,8 +67,18 @@ export class Understander {
    * Trains the intent model from the catalog, or loads it from `<cacheDir>/models` when the same
    * catalog was trained with the same embedder before (the key hashes both).
    */
-  static async create(catalog: IntentCatalog, options: { embedder: EmbeddingProvider | null; glossary?: Glossary; cacheDir?: string }): Promise<Understander> {
+  static async create(
+    catalog: IntentCatalog,
+    options: {
+      embedder: EmbeddingProvider | null;
+      /** Embeds live messages (same model as `embedder`, without its disk cache); default `embedder`. */
+      liveEmbedder?: EmbeddingProvider | null;
+      glossary?: Glossary;
+      cacheDir?: string;
+    },
+  ): Promise<Understander> {
     const featurizer = new Featurizer({ embedder: options.embedder, glossary: options.glossary, hashBits: HASH_BITS });
+    const live = options.liveEmbedder === undefined ? featurizer : new Featurizer({ embedder: options.liveEmbedder, glossary: options.glossary, hashBits: HASH_BITS });
     const key = createHash('sha256')
       .update(JSON.stringify({ v: MODEL_VERSION, catalog, embedder: featurizer.embedderId, glossary: options.glossary?.groups.length ?? 0, TRAINING, HASH_BITS }))
       .digest('hex')
@@ -76,7 +86,7 @@ export class Understander {
     const file = options.cacheDir ? path.join(options.cacheDir, 'models', `intents-${key}.json`) : null;
     if (file) {
       try {
-        return new Understander(catalog, IntentClassifier.fromJSON(featurizer, JSON.parse(await readFile(file, 'utf8'))), 0);
+        return new Understander(catalog, IntentClassifier.fromJSON(live, JSON.parse(await readFile(file, 'utf8'))), 0);
       } catch {
         // not cached yet (or unreadable): train below
       }
@@ -98,7 +108,7 @@ export class Understander {
       await writeFile(`${file}.tmp`, JSON.stringify(classifier.toJSON()));
       await rename(`${file}.tmp`, file);
     }
-    return new Understander(catalog, classifier, seconds);
+    return new Understander(catalog, live === featurizer ? classifier : IntentClassifier.fromJSON(live, classifier.toJSON()), seconds);
   }
 
   private recognised(p: IntentPrediction['top']): RecognisedIntent {

@@ -100,10 +100,10 @@ export async function hybridSearch(parts: SearchParts, query: string, options: S
       .sort((a, b) => b.codes - a.codes || b.score - a.score);
   }
   const hits: SearchHit[] = [];
-  for (const { id, score } of ranked) {
+  for (const { id, score, codes } of ranked as Array<{ id: string; score: number; codes?: number }>) {
     const chunk = parts.chunks.get(id);
     if (!chunk) continue;
-    hits.push({ chunk, score, lexical: lexicalRank.get(id), dense: denseRank.get(id) });
+    hits.push({ chunk, score, lexical: lexicalRank.get(id), dense: denseRank.get(id), ...(codes ? { codeMatches: codes } : {}) });
     if (hits.length === k) break;
   }
   return hits;

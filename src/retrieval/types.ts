@@ -60,6 +60,8 @@ export interface SearchHit {
   score: number;
   lexical?: RankedSignal;
   dense?: RankedSignal;
+  /** How many of the specific codes the query quoted ("E1042", "XR-200") the passage contains; such passages rank first. */
+  codeMatches?: number;
 }
 
 export type SearchMode = 'hybrid' | 'lexical' | 'dense';

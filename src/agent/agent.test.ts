@@ -1,0 +1,142 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTemporaryKb } from '../../scripts/kb-fixture.js';
+import { loadConfig } from '../config.js';
+import { ValidationError } from '../errors.js';
+import { migrate } from '../store/migrations.js';
+import { openPglite } from '../store/pglite.js';
+import type { Database } from '../store/database.js';
+import { openRuntime, type Runtime } from './runtime.js';
+
+// The embedded default end to end: the Lumen knowledge base ingested with USE-lite, the trained
+// understanding layer, PGlite, extractive answers. Each test talks as its own customer.
+let rt: Runtime;
+let db: Database;
+let kbDir: string;
+let clock = new Date('2026-05-04T09:00:00Z');
+
+beforeAll(async () => {
+  const config = loadConfig({ DESKMATE_CACHE_DIR: path.join(tmpdir(), 'deskmate-test-cache') });
+  kbDir = await buildTemporaryKb(config);
+  db = await openPglite();
+  await migrate(db);
+  rt = await openRuntime(config, { kbDir, db, chat: null, now: () => clock });
+});
+afterAll(async () => {
+  await rt.close();
+  await db.close();
+  await rm(kbDir, { recursive: true, force: true });
+});
+
+const customer = (id: string, tier: 'standard' | 'vip' = 'standard') => ({ id, tier });
+
+describe('answering on the embedded default', () => {
+  it.each([
+    ['how do i see if my order has shipped yet', 'faq-001'],
+    ['退款多久到账', 'faq-zh-002'],
+    ['forgot my password', 'faq-033'],
+  ])('answers %j from %s, with its citation', async (message, docId) => {
+    const r = await rt.agent.answer({ customer: customer(`c-${docId}`), channel: 'web', message });
+    expect(r.decision).toEqual({ type: 'answered', reasons: [] });
+    expect(r.citations[0]).toMatchObject({ docId });
+    expect(r.reply).toBe(rt.kb.chunksOf(docId)[0]!.text.trim());
+    expect(r.composer).toBe('extractive');
+  });
+
+  it('persists both turns with the understanding and the decision', async () => {
+    const r = await rt.agent.answer({ customer: customer('persist'), channel: 'app', message: 'how do i see if my order has shipped yet' });
+    const turns = await rt.conversations.turns(r.conversationId);
+    expect(turns.map((t) => t.role)).toEqual(['customer', 'bot']);
+    expect(turns[1]).toMatchObject({ text: r.reply, decision: r.decision, confidence: r.confidence });
+    expect((turns[0]!.understanding as { language: string }).language).toBe('en');
+  });
+
+  it('hands off an explicit request for a person, with the handoff stored before the reply', async () => {
+    const r = await rt.agent.answer({ customer: customer('human'), channel: 'web', message: 'I want to talk to a real person now' });
+    expect(r.decision.type).toBe('handed_off');
+    expect(r.decision.reasons).toContain('human_requested');
+    const [handoff] = await rt.conversations.handoffs(r.conversationId);
+    expect(handoff).toMatchObject({ id: r.handoffId, reasons: r.decision.reasons });
+    expect((await rt.conversations.conversation(r.conversationId))?.state).toBe('handed_off');
+  });
+
+  it('hands off 转人工 in Chinese and replies in Chinese', async () => {
+    const r = await rt.agent.answer({ customer: customer('zh-human'), channel: 'app', message: '你好，帮我转人工' });
+    expect(r.decision.reasons).toContain('human_requested');
+    expect(r.reply).toMatch(/人工客服/);
+  });
+
+  it('does not take an indirect mention of an agent for a request', async () => {
+    const r = await rt.agent.answer({ customer: customer('indirect'), message: 'could you ask an agent how to change my delivery address?' });
+    expect(r.decision.reasons).not.toContain('human_requested');
+  });
+
+  it('hands off a security breach as P1', async () => {
+    const r = await rt.agent.answer({ customer: customer('breach'), message: 'someone hacked my account and changed my email' });
+    expect(r.priority.priority).toBe('P1');
+    expect(r.decision.reasons).toContain('priority_p1');
+  });
+
+  it('hands off what the business does not handle as out of scope', async () => {
+    const r = await rt.agent.answer({ customer: customer('oos'), message: "what's a good recipe for banana bread?" });
+    expect(r.decision.type).toBe('handed_off');
+    expect(r.decision.reasons).toContain('out_of_scope');
+    expect(r.draft?.citations.length ?? 0).toBeGreaterThanOrEqual(0);
+  });
+
+  it('greets back without searching the knowledge base for "hi"', async () => {
+    const r = await rt.agent.answer({ customer: customer('hello'), message: 'hi' });
+    expect(r.decision.type).toBe('answered');
+    expect(r.citations).toEqual([]);
+  });
+
+  it('condenses a follow-up with the previous turn and keeps context across channels', async () => {
+    const first = await rt.agent.answer({ customer: customer('follow'), channel: 'web', message: 'how long is the warranty on the C4 camera?' });
+    const second = await rt.agent.answer({ customer: customer('follow'), channel: 'email', message: 'and the P2?' });
+    expect(second.conversationId).toBe(first.conversationId);
+    expect(second.standaloneQuery).toMatch(/warranty/);
+    const turns = await rt.conversations.turns(first.conversationId);
+    expect(turns.map((t) => t.channel)).toEqual(['web', 'web', 'email', 'email']);
+  });
+
+  it('starts a new conversation after the idle window', async () => {
+    const first = await rt.agent.answer({ customer: customer('idle'), message: 'where is my order' });
+    clock = new Date(clock.getTime() + 25 * 3_600_000);
+    const second = await rt.agent.answer({ customer: customer('idle'), message: 'where is my order' });
+    expect(second.conversationId).not.toBe(first.conversationId);
+  });
+
+  it('masks personal data before storing it', async () => {
+    const r = await rt.agent.answer({ customer: customer('pii'), message: 'my email is jane.doe@example.com and my phone 13812345678, where is my order?' });
+    const [turn] = await rt.conversations.turns(r.conversationId);
+    expect(turn!.text).not.toContain('jane.doe@example.com');
+    expect(turn!.text).not.toContain('13812345678');
+    expect(turn!.text).toContain('138****5678');
+  });
+
+  it('stays silent while a person owns the conversation, and answers again once it is resolved', async () => {
+    const handed = await rt.agent.answer({ customer: customer('owned'), message: 'agent please' });
+    expect(handed.decision.type).toBe('handed_off');
+    const during = await rt.agent.answer({ customer: customer('owned'), message: 'where is my order?' });
+    expect(during.decision.type).toBe('handed_off');
+    expect(during.citations).toEqual([]);
+    const turns = await rt.conversations.turns(handed.conversationId);
+    expect(turns.at(-1)!.role).toBe('customer'); // no bot turn while a person owns it
+    await rt.conversations.setState(handed.conversationId, 'resolved', clock);
+    const after = await rt.agent.answer({ customer: customer('owned'), message: 'how do i see if my order has shipped yet' });
+    expect(after.conversationId).not.toBe(handed.conversationId);
+    expect(after.decision.type).toBe('answered');
+  });
+
+  it('refuses an empty message, writing nothing', async () => {
+    await expect(rt.agent.answer({ customer: customer('empty'), message: '   ' })).rejects.toBeInstanceOf(ValidationError);
+    expect(await rt.conversations.openConversationOf('empty', new Date(0))).toBeNull();
+  });
+
+  it("refuses to continue another customer's conversation", async () => {
+    const r = await rt.agent.answer({ customer: customer('owner'), message: 'where is my order' });
+    await expect(rt.agent.answer({ conversationId: r.conversationId, customer: customer('other'), message: 'show me' })).rejects.toThrow(/another customer/);
+  });
+});

@@ -1,0 +1,305 @@
+import { randomUUID } from 'node:crypto';
+import type { PolicySettings } from '../config.js';
+import { ValidationError } from '../errors.js';
+import { isIndirectHumanMention } from '../intents/signals.js';
+import type { MessageUnderstanding, Understander } from '../intents/understand.js';
+import type { Logger } from '../logger.js';
+import { maskPii } from '../pii.js';
+import type { Glossary } from '../retrieval/glossary.js';
+import type { KnowledgeBase } from '../retrieval/knowledge-base.js';
+import type { SearchHit } from '../retrieval/types.js';
+import type { ConversationRepository } from '../store/conversations.js';
+import type { ConversationRecord, TurnRecord } from '../store/types.js';
+import type { ChatModel } from './chat-model.js';
+import { condenseFollowUp, isFollowUp } from './condense.js';
+import { confidence as scoreConfidence, confidenceSignals, type ConfidenceSignals } from './confidence.js';
+import { citationOf, extractiveAnswer } from './extractive.js';
+import { condensePrompt, groundedPrompt, parseGroundedAnswer } from './grounded.js';
+import { decide } from './policy.js';
+import { IntentReranker } from './rerank.js';
+import { chitchatReply, clarifyReply, handoffReply, waitingReply } from './replies.js';
+import { AnswerRequestSchema, type AnswerEvent, type AnswerRequest, type AnswerResult, type Citation, type Decision } from './types.js';
+
+export interface AgentOptions {
+  kb: KnowledgeBase;
+  understander: Understander;
+  conversations: ConversationRepository;
+  /** Tells a short new question from a follow-up in Chinese (condense.ts). */
+  glossary?: Glossary;
+  /** Without one, answers are extractive (the embedded default). */
+  chat?: ChatModel | null;
+  policy: PolicySettings;
+  logger?: Logger;
+  /** Mask phones, emails, card and ID numbers before anything is stored (default true). */
+  redactPii?: boolean;
+  /** A customer's open conversation idle longer than this is not continued. */
+  conversationIdleMs?: number;
+  now?: () => Date;
+}
+
+export interface AnswerCallOptions {
+  signal?: AbortSignal;
+  onEvent?: (event: AnswerEvent) => void;
+}
+
+const PASSAGES = 5;
+// Retrieval candidates the intent re-ranker chooses the passages from.
+const CANDIDATES = 15;
+// A classifier "out of scope" is overruled only by a knowledge-base match this strong.
+const OUT_OF_SCOPE_OVERRIDE = 0.8;
+// Fused scores closer than this, for two different documents, are a tie worth asking about.
+const TIE = 0.01;
+const CHITCHAT_MIN_PROBABILITY = 0.6;
+const HUMAN_INTENT_MIN_PROBABILITY = 0.6;
+// Each invented citation costs this share of the confidence; an answer citing nothing real, half.
+const INVENTED_CITATION_FACTOR = 0.7;
+const UNGROUNDED_FACTOR = 0.5;
+
+interface Composed {
+  reply: string;
+  citations: Citation[];
+  confidence: number;
+  notCovered: boolean;
+  composer: AnswerResult['composer'];
+}
+
+/** The previous turn's standalone query, kept on the bot turn that answered it. */
+function previousQuery(turns: readonly TurnRecord[]): string | null {
+  for (let i = turns.length - 1; i >= 0; i--) {
+    const t = turns[i]!;
+    if (t.role === 'bot' && t.understanding && typeof (t.understanding as { standaloneQuery?: unknown }).standaloneQuery === 'string') {
+      return (t.understanding as { standaloneQuery: string }).standaloneQuery;
+    }
+    if (t.role === 'customer' && i < turns.length - 1) return t.text;
+  }
+  return null;
+}
+
+/**
+ * One customer message in, one decision out: understand, retrieve, compose, decide, persist.
+ * The API and the offline evaluation both call `answer`; there is no second pipeline.
+ */
+export class Agent {
+  private readonly now: () => Date;
+  private readonly reranker: IntentReranker;
+
+  constructor(private readonly options: AgentOptions) {
+    this.now = options.now ?? (() => new Date());
+    this.reranker = new IntentReranker(options.understander.classifier);
+  }
+
+  async answer(request: AnswerRequest, call: AnswerCallOptions = {}): Promise<AnswerResult> {
+    const parsed = AnswerRequestSchema.safeParse(request);
+    if (!parsed.success) {
+      throw new ValidationError('invalid answer request', parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })));
+    }
+    const req = parsed.data;
+    const { conversations, understander } = this.options;
+    const now = this.now();
+    const message = this.options.redactPii === false ? req.message : maskPii(req.message);
+
+    const conversation = await this.conversationFor(req.conversationId, req.customer.id, now);
+    const conversationId = conversation?.id ?? req.conversationId ?? randomUUID();
+    const history = conversation ? await conversations.turns(conversation.id) : [];
+    const customerTurns = [...history.filter((t) => t.role === 'customer').map((t) => t.text), message];
+
+    const u = await understander.analyze(customerTurns, { tier: req.customer.tier });
+    const language = u.language === 'other' && req.locale?.toLowerCase().startsWith('zh') ? 'zh' : u.language;
+    call.onEvent?.({ type: 'understanding', language, intents: u.intents, priority: u.priority, frustration: u.frustration });
+
+    // A person owns the conversation: the bot records the message and stays silent.
+    if (conversation && (conversation.state === 'handed_off' || conversation.state === 'human')) {
+      return this.whileHumanOwns(conversation, req, message, u, language, now, call);
+    }
+
+    const standaloneQuery = await this.condense(history, message, call.signal);
+    const candidates = await this.options.kb.search(standaloneQuery, { k: CANDIDATES });
+    const hits = (await this.reranker.rerank(candidates, u.intents)).slice(0, PASSAGES);
+    const signals = confidenceSignals(hits, standaloneQuery, u.outOfScope);
+    const retrievalConfidence = scoreConfidence(signals);
+    const chitchat = this.chitchat(u);
+    const composed = chitchat ? { reply: chitchatReply(language, chitchat.name), citations: [], confidence: chitchat.probability, notCovered: false, composer: 'none' as const } : await this.compose(standaloneQuery, hits, retrievalConfidence, language, call);
+
+    const ambiguous = !chitchat && !composed.notCovered && this.isTie(hits);
+    const humanRequested = u.humanRequested || u.intents.some((i) => i.name === 'contact_human' && i.probability >= HUMAN_INTENT_MIN_PROBABILITY && !isIndirectHumanMention(message));
+    const repeated = u.frustration.signals.some((s) => s.name === 'repeated_question');
+    const decision = decide(
+      {
+        confidence: composed.notCovered ? 0 : composed.confidence,
+        frustration: u.frustration.score,
+        humanRequested,
+        priority: u.priority.priority,
+        outOfScope: !chitchat && u.outOfScope && retrievalConfidence < OUT_OF_SCOPE_OVERRIDE,
+        unresolvedTurns: conversation?.unresolvedTurns ?? 0,
+        unresolvedNow: ambiguous || repeated,
+        ambiguous,
+      },
+      this.options.policy,
+    );
+
+    const clarifyOptions = ambiguous ? this.tiedDocuments(hits) : [];
+    const reply = decision.type === 'handed_off' ? handoffReply(language) : decision.type === 'clarify' ? clarifyReply(language, clarifyOptions) : composed.reply;
+    const citations = decision.type === 'answered' ? composed.citations : decision.type === 'clarify' ? clarifyOptions : [];
+    const handedOff = decision.type === 'handed_off';
+    const skill = u.topIntent && !u.outOfScope ? u.topIntent.skill : 'general';
+
+    const stored = await conversations.recordExchange({
+      conversationId,
+      customer: { id: req.customer.id, tier: req.customer.tier },
+      channel: req.channel,
+      now,
+      language,
+      state: handedOff ? 'handed_off' : 'bot',
+      unresolvedTurns: handedOff ? 0 : decision.type === 'clarify' || repeated ? (conversation?.unresolvedTurns ?? 0) + 1 : 0,
+      turns: [
+        { role: 'customer', text: message, understanding: u },
+        {
+          role: 'bot',
+          text: reply,
+          decision,
+          citations,
+          confidence: round(composed.confidence),
+          understanding: { standaloneQuery, signals: signals satisfies ConfidenceSignals, composer: composed.composer, draft: decision.type === 'answered' ? undefined : { reply: composed.reply, citations: composed.citations } },
+        },
+      ],
+      handoff: handedOff ? { reasons: decision.reasons, priority: u.priority.priority, language, skill } : undefined,
+    });
+
+    const result: AnswerResult = {
+      conversationId,
+      reply,
+      citations,
+      confidence: round(composed.confidence),
+      language,
+      intents: u.intents,
+      outOfScope: u.outOfScope,
+      sentiment: u.sentiment,
+      frustration: u.frustration,
+      priority: u.priority,
+      decision,
+      standaloneQuery,
+      retrievedDocIds: [...new Set(hits.map((h) => h.chunk.docId))],
+      composer: composed.composer,
+      ...(stored.handoff ? { handoffId: stored.handoff.id } : {}),
+      ...(decision.type !== 'answered' && composed.reply ? { draft: { reply: composed.reply, citations: composed.citations } } : {}),
+    };
+    this.options.logger?.info(
+      { conversationId, decision, confidence: result.confidence, priority: u.priority.priority, language, composer: composed.composer, citations: citations.map((c) => c.docId) },
+      'answered message',
+    );
+    call.onEvent?.({ type: 'citations', citations });
+    call.onEvent?.({ type: 'decision', decision, confidence: result.confidence, reply });
+    return result;
+  }
+
+  private async conversationFor(id: string | undefined, customerId: string, now: Date): Promise<ConversationRecord | null> {
+    const { conversations } = this.options;
+    if (id) return conversations.conversation(id);
+    const idle = this.options.conversationIdleMs ?? 24 * 3_600_000;
+    return conversations.openConversationOf(customerId, new Date(now.getTime() - idle));
+  }
+
+  private async whileHumanOwns(
+    conversation: ConversationRecord,
+    req: ReturnType<typeof AnswerRequestSchema.parse>,
+    message: string,
+    u: MessageUnderstanding,
+    language: AnswerResult['language'],
+    now: Date,
+    call: AnswerCallOptions,
+  ): Promise<AnswerResult> {
+    const { conversations } = this.options;
+    const last = (await conversations.handoffs(conversation.id)).at(-1);
+    const decision: Decision = { type: 'handed_off', reasons: (last?.reasons ?? []) as Decision['reasons'] };
+    await conversations.recordExchange({
+      conversationId: conversation.id,
+      customer: { id: req.customer.id, tier: req.customer.tier },
+      channel: req.channel,
+      now,
+      language,
+      state: conversation.state,
+      unresolvedTurns: 0,
+      turns: [{ role: 'customer', text: message, understanding: u }],
+    });
+    const reply = waitingReply(language);
+    call.onEvent?.({ type: 'decision', decision, confidence: 0, reply });
+    return {
+      conversationId: conversation.id,
+      reply,
+      citations: [],
+      confidence: 0,
+      language,
+      intents: u.intents,
+      outOfScope: u.outOfScope,
+      sentiment: u.sentiment,
+      frustration: u.frustration,
+      priority: u.priority,
+      decision,
+      standaloneQuery: message,
+      retrievedDocIds: [],
+      composer: 'none',
+      ...(last ? { handoffId: last.id } : {}),
+    };
+  }
+
+  /** A follow-up made standalone: by the LLM when there is one, else by carrying key terms. */
+  private async condense(history: readonly TurnRecord[], message: string, signal?: AbortSignal): Promise<string> {
+    const previous = previousQuery(history);
+    if (!previous) return message;
+    const { chat } = this.options;
+    if (chat && isFollowUp(message, this.options.glossary)) {
+      try {
+        const earlier = history.filter((t) => t.role === 'customer').slice(-3).map((t) => t.text);
+        const rewritten = (await chat.complete(condensePrompt(earlier, message), { signal })).trim();
+        if (rewritten && rewritten.length <= 500) return rewritten;
+      } catch (err) {
+        this.options.logger?.warn({ err: (err as Error).message, model: chat.id }, 'LLM condensing failed; carrying key terms instead');
+      }
+    }
+    return condenseFollowUp(previous, message, this.options.glossary);
+  }
+
+  private chitchat(u: MessageUnderstanding) {
+    const top = u.intents[0];
+    return top && top.category === 'chitchat' && top.probability >= CHITCHAT_MIN_PROBABILITY && u.intents.length === 1 ? top : null;
+  }
+
+  private async compose(query: string, hits: SearchHit[], retrievalConfidence: number, language: string, call: AnswerCallOptions): Promise<Composed> {
+    if (hits.length === 0) return { reply: '', citations: [], confidence: 0, notCovered: true, composer: 'none' };
+    const extractive = extractiveAnswer(hits[0]!, query);
+    const fallback: Composed = { reply: extractive.text, citations: extractive.citations, confidence: retrievalConfidence, notCovered: false, composer: 'extractive' };
+    const { chat } = this.options;
+    if (!chat) return fallback;
+    try {
+      const raw = await chat.complete(groundedPrompt(query, hits, language), { signal: call.signal, onToken: (text) => call.onEvent?.({ type: 'token', text }) });
+      const parsed = parseGroundedAnswer(raw, hits);
+      if (parsed.notCovered) return { reply: '', citations: [], confidence: 0, notCovered: true, composer: 'llm' };
+      let conf = retrievalConfidence * INVENTED_CITATION_FACTOR ** parsed.invented.length;
+      if (parsed.citations.length === 0) conf *= UNGROUNDED_FACTOR;
+      if (parsed.invented.length) this.options.logger?.warn({ invented: parsed.invented, model: chat.id }, 'LLM cited passages it was not given; dropped');
+      return { reply: parsed.text, citations: parsed.citations, confidence: conf, notCovered: false, composer: 'llm' };
+    } catch (err) {
+      if (call.signal?.aborted) throw err;
+      this.options.logger?.warn({ err: (err as Error).message, model: chat.id }, 'LLM answer failed; answering extractively');
+      return fallback;
+    }
+  }
+
+  private isTie(hits: readonly SearchHit[]): boolean {
+    const [a] = hits;
+    const b = hits.find((h) => h.chunk.docId !== a?.chunk.docId);
+    return !!a && !!b && a.chunk.language === b.chunk.language && a.score > 0 && a.score - b.score < TIE;
+  }
+
+  private tiedDocuments(hits: readonly SearchHit[]): Citation[] {
+    const out: Citation[] = [];
+    for (const h of hits) {
+      if (out.some((c) => c.docId === h.chunk.docId)) continue;
+      if (out.length && hits[0]!.score - h.score >= TIE) break;
+      out.push(citationOf(h.chunk));
+    }
+    return out;
+  }
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;

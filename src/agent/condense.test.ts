@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultGlossary } from '../retrieval/glossary.js';
+import { condenseFollowUp, isFollowUp } from './condense.js';
+
+const glossary = defaultGlossary();
+
+// Written two-turn exchanges (EN + ZH): a follow-up carries the previous turn's topic; a new,
+// complete question carries nothing over.
+interface Exchange {
+  id: string;
+  turns: [string, string];
+  gold_ids: string[];
+  must_contain: string[];
+  must_not_contain: string[];
+}
+const exchanges = readFileSync(path.resolve(import.meta.dirname, '../../fixtures/agent/followups.jsonl'), 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l) as Exchange);
+
+describe(`follow-up condensing without an LLM (${exchanges.length} exchanges)`, () => {
+  it('has at least 20, in English and Chinese', () => {
+    expect(exchanges.length).toBeGreaterThanOrEqual(20);
+    expect(exchanges.filter((e) => e.id.includes('-zh-')).length).toBeGreaterThanOrEqual(5);
+  });
+
+  const results = exchanges.map((e) => {
+    const q = condenseFollowUp(e.turns[0], e.turns[1], glossary).toLowerCase();
+    const missing = e.must_contain.filter((w) => !q.includes(w.toLowerCase()));
+    const carried = e.must_not_contain.filter((w) => q.includes(w.toLowerCase()));
+    return { e, q, ok: missing.length === 0 && carried.length === 0, missing, carried };
+  });
+
+  it('makes at least 90% of follow-ups standalone with the right terms', () => {
+    const followUps = results.filter((r) => r.e.must_not_contain.length === 0);
+    const failed = followUps.filter((r) => !r.ok).map((r) => `${r.e.id}: "${r.q}" lacks ${r.missing.join(', ')}`);
+    expect(failed.length / followUps.length, failed.join('\n')).toBeLessThanOrEqual(0.1);
+  });
+
+  it('never carries the old topic into a new, complete question', () => {
+    const fresh = results.filter((r) => r.e.must_not_contain.length > 0);
+    expect(fresh.length).toBeGreaterThanOrEqual(6);
+    expect(fresh.filter((r) => !r.ok).map((r) => `${r.e.id}: "${r.q}"`)).toEqual([]);
+  });
+
+  it('leaves a first message alone', () => {
+    expect(condenseFollowUp(null, 'and the P2?')).toBe('and the P2?');
+  });
+
+  it('reads short or referring messages as follow-ups, full questions not', () => {
+    expect(isFollowUp('那退款呢')).toBe(true);
+    expect(isFollowUp('链接多久有效', glossary)).toBe(true);
+    expect(isFollowUp('怎么注销账号？', glossary)).toBe(false);
+    expect(isFollowUp('what about the C4?')).toBe(true);
+    expect(isFollowUp('How do I change the delivery address on my order before it ships?')).toBe(false);
+  });
+});

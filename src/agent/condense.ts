@@ -1,0 +1,89 @@
+import { words as englishStopWords } from 'natural/lib/natural/util/stopwords.js';
+import type { Glossary } from '../retrieval/glossary.js';
+
+// Without an LLM, a follow-up ("and for the T3?", "那退款呢") becomes a standalone query by
+// carrying the previous query's key terms. Only short messages or ones that refer back are
+// treated as follow-ups: a full new question stands on its own and carries nothing.
+
+const CODE = /\b[a-z]{1,5}-?\d{1,6}[a-z0-9]*\b/gi;
+// Words that mark a message as continuing the last one.
+const FOLLOW_UP_EN = /^\s*(and|also|plus|what\s+about|how\s+about|same\s+(for|with)|ok(ay)?\s+(and|but|what|so)|but\s+what|then)\b|\b(it|that|this|those|these|they|them|one)\b/i;
+const FOLLOW_UP_ZH = /^\s*(那|那么|还有|另外|然后|再问|如果是)|(它|这个|那个|这款|那款|这种|呢)[?？]?\s*$/;
+// Question scaffolding that carries no topic of its own.
+const SCAFFOLD = new Set([
+  ...englishStopWords,
+  ...'hi hello hey thanks thank thx please pls ok okay also just still really actually know tell want need get got lumen'.split(' '),
+]);
+const ZH_SCAFFOLD = new Set('我的 你的 我 你 您 的 了 吗 呢 吧 啊 呀 是 在 有 和 要 想 请问 请 一下 那 那么 还有 这个 那个 怎么 怎么办 什么 如何 可以 能 能不能 我们 你们 他们 它 就 都 也 还 又 把 给 对 吗？ 好的 谢谢'.split(' '));
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+// Longer messages are full questions, whatever words they start with.
+const MAX_WORDS_EN = 12;
+const MAX_HAN_FOLLOW_UP = 8;
+
+function words(text: string): string[] {
+  const out: string[] = [];
+  for (const { segment, isWordLike } of segmenter.segment(text)) if (isWordLike) out.push(segment);
+  return out;
+}
+
+const isHan = (w: string) => /\p{Script=Han}/u.test(w);
+const codesOf = (text: string) => (text.match(CODE) ?? []).map((c) => c.toLowerCase());
+
+/** Topic words of a message: what is left without question scaffolding. */
+function topicWords(message: string): string[] {
+  return words(message.replace(CODE, ' code ')).filter((w) => (isHan(w) ? !ZH_SCAFFOLD.has(w) : !SCAFFOLD.has(w.toLowerCase()) && w.length >= 3));
+}
+
+/**
+ * A message that only makes sense with the one before it: it refers back ("and the P2?", "那退款呢",
+ * "how much is it?") or has too little topic of its own. "Do you ship to Australia?" is short but
+ * complete, and starts afresh.
+ */
+export function isFollowUp(message: string, glossary?: Glossary): boolean {
+  const han = (message.match(/\p{Script=Han}/gu) ?? []).length;
+  const topic = topicWords(message);
+  if (han > 0 && han >= message.replace(/\s/g, '').length / 2) {
+    if (FOLLOW_UP_ZH.test(message) || topic.join('').length <= 2) return true;
+    // Chinese drops the subject freely ("链接多久有效"): a short message is a follow-up unless it
+    // names a support concept of its own ("怎么注销账号").
+    return han <= MAX_HAN_FOLLOW_UP && !(glossary && glossary.match(message).length > 0);
+  }
+  return words(message).length <= MAX_WORDS_EN && (FOLLOW_UP_EN.test(message) || topic.length <= 1);
+}
+
+/** The previous query's topic words, minus what the new message replaces (a new product code). */
+export function keyTerms(previous: string, message: string): string[] {
+  const newCodes = codesOf(message);
+  const had = new Set(words(message.toLowerCase()));
+  // "and for the T3?" after a question about the XR-200: the T3 replaces the XR-200.
+  const terms: string[] = newCodes.length > 0 ? [] : [...new Set(codesOf(previous))];
+  // Chinese: consecutive topic segments stay one phrase (摄像|头 -> 摄像头), the lexical index
+  // splits it again into words and bigrams.
+  let han = '';
+  const flush = () => {
+    if (han.length >= 2 && !terms.includes(han) && !message.includes(han)) terms.push(han);
+    han = '';
+  };
+  for (const w of words(previous.replace(CODE, ' '))) {
+    const lower = w.toLowerCase();
+    if (isHan(w)) {
+      if (ZH_SCAFFOLD.has(w)) flush();
+      else han += w;
+      continue;
+    }
+    flush();
+    if (had.has(lower) || terms.includes(lower)) continue;
+    if (SCAFFOLD.has(lower) || (lower.length < 3 && !/\d/.test(lower))) continue;
+    terms.push(lower);
+  }
+  flush();
+  return terms;
+}
+
+/** The standalone query for `message` given the previous standalone query (or null). */
+export function condenseFollowUp(previous: string | null, message: string, glossary?: Glossary): string {
+  if (!previous || !isFollowUp(message, glossary)) return message;
+  const carried = keyTerms(previous, message);
+  return carried.length ? `${message} ${carried.join(' ')}` : message;
+}
