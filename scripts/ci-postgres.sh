@@ -3,6 +3,8 @@
 # Used by .ci/run; runs the server as the `postgres` user (initdb refuses root).
 set -euo pipefail
 PORT="${1:-54329}"
+# Take the next free port if that one is busy (a developer's own server, say).
+while (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; do PORT=$((PORT + 1)); done
 BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
 DIR="$(mktemp -d /tmp/deskmate-pg.XXXXXX)"
 chown postgres:postgres "$DIR"
