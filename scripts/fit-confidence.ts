@@ -10,7 +10,7 @@ import { openPglite } from '../src/store/pglite.js';
 import { migrate } from '../src/store/migrations.js';
 import { classify } from '../eval/run.js';
 import { loadSuite, type SuiteCase } from '../eval/suite.js';
-import { buildTemporaryKb, ROOT } from './kb-fixture.js';
+import { buildTemporaryKb, ROOT } from '../eval/temporary-kb.js';
 
 const config = loadConfig();
 const kbDir = await buildTemporaryKb(config);

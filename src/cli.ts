@@ -3,6 +3,7 @@ import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { DeskmateError } from './errors.js';
 import path from 'node:path';
+import { calibrate, checkGate, evaluate } from '../eval/evaluate.js';
 import { ingest, type IngestProgress, type IngestSummary } from './ingest/pipeline.js';
 import { INTENT_DATASETS, loadIntentDataset, type IntentDatasetName } from './intents/eval/datasets.js';
 import { evaluateIntents } from './intents/eval/intents-eval.js';
@@ -179,6 +180,39 @@ export function buildProgram(config: () => Config): Command {
     .option('--json', 'print only the JSON result')
     .action(async (opts: { dataset: SentimentDatasetName; peer?: 'nlpjs'; sample?: number; json?: boolean }) => {
       print(JSON.stringify(await evaluateSentiment(opts.dataset, config().datasetsDir, { peer: opts.peer, sample: opts.sample })));
+    });
+
+  program
+    .command('eval')
+    .description('run QA suites through the agent, offline, and report resolution and wrong-answer rates')
+    .requiredOption('--suite <file...>', 'JSONL suite file(s)')
+    .option('--kb <path...>', 'build a temporary knowledge base from these paths (./data is not touched)')
+    .option('--repeat <k>', 'run every case k times (pass^k)', positiveInt)
+    .option('--gate <conditions>', 'fail unless e.g. "resolution>=0.8,wrong<=0.05"')
+    .option('--json', 'print only the JSON report')
+    .action(async (opts: { suite: string[]; kb?: string[]; repeat?: number; gate?: string; json?: boolean }) => {
+      const report = await evaluate(config(), { suites: opts.suite, kb: opts.kb, repeat: opts.repeat, onCase: opts.json ? undefined : (d, t) => process.stderr.write(`\r${d}/${t}`) });
+      if (!opts.json) process.stderr.write('\n');
+      print(JSON.stringify(report));
+      const failed = opts.gate ? checkGate(opts.gate, report.metrics) : [];
+      if (failed.length) {
+        process.stderr.write(`deskmate: gate failed: ${failed.join('; ')}\n`);
+        process.exitCode = 1;
+      }
+    });
+
+  program
+    .command('calibrate')
+    .description('choose the confidence threshold that resolves most at a target wrong-answer rate')
+    .requiredOption('--suite <file...>', 'JSONL suite file(s) (a development suite, never the test suite)')
+    .option('--kb <path...>', 'build a temporary knowledge base from these paths')
+    .option('--max-wrong <rate>', 'highest acceptable wrong-answer rate', (v) => Number(v), 0.05)
+    .action(async (opts: { suite: string[]; kb?: string[]; maxWrong: number }) => {
+      const cfg = config();
+      // Every case is answered or handed off by the other rules; the threshold is then read off the curve.
+      const report = await evaluate({ ...cfg, policy: { ...cfg.policy, confidenceThreshold: 0 } }, { suites: opts.suite, kb: opts.kb });
+      const best = calibrate(report, opts.maxWrong);
+      print(JSON.stringify({ max_wrong: opts.maxWrong, recommended: best, env: best ? `DESKMATE_CONFIDENCE_THRESHOLD=${best.threshold}` : null }));
     });
 
   return program;

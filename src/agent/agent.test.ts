@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTemporaryKb } from '../../scripts/kb-fixture.js';
+import { buildTemporaryKb } from '../../eval/temporary-kb.js';
 import { loadConfig } from '../config.js';
 import { ValidationError } from '../errors.js';
 import { migrate } from '../store/migrations.js';
