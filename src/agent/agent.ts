@@ -12,11 +12,10 @@ import type { ConversationRepository } from '../store/conversations.js';
 import type { ConversationRecord, TurnRecord } from '../store/types.js';
 import type { ChatModel } from './chat-model.js';
 import { condenseFollowUp, isFollowUp } from './condense.js';
-import { confidence as scoreConfidence, confidenceSignals, type ConfidenceSignals } from './confidence.js';
 import { citationOf, extractiveAnswer } from './extractive.js';
 import { condensePrompt, groundedPrompt, parseGroundedAnswer } from './grounded.js';
 import { decide } from './policy.js';
-import { IntentReranker } from './rerank.js';
+import { CandidateRanker, type RankedHit } from './ranker.js';
 import { chitchatReply, clarifyReply, handoffReply, waitingReply } from './replies.js';
 import { AnswerRequestSchema, type AnswerEvent, type AnswerRequest, type AnswerResult, type Citation, type Decision } from './types.js';
 
@@ -47,8 +46,9 @@ const PASSAGES = 5;
 const CANDIDATES = 15;
 // A classifier "out of scope" is overruled only by a knowledge-base match this strong.
 const OUT_OF_SCOPE_OVERRIDE = 0.8;
-// Fused scores closer than this, for two different documents, are a tie worth asking about.
-const TIE = 0.01;
+// Two different documents this close in probability, both at least this likely, are worth asking about.
+const TIE = 0.03;
+const TIE_MIN_PROBABILITY = 0.4;
 const CHITCHAT_MIN_PROBABILITY = 0.6;
 const HUMAN_INTENT_MIN_PROBABILITY = 0.6;
 // Each invented citation costs this share of the confidence; an answer citing nothing real, half.
@@ -81,11 +81,11 @@ function previousQuery(turns: readonly TurnRecord[]): string | null {
  */
 export class Agent {
   private readonly now: () => Date;
-  private readonly reranker: IntentReranker;
+  private readonly ranker: CandidateRanker;
 
   constructor(private readonly options: AgentOptions) {
     this.now = options.now ?? (() => new Date());
-    this.reranker = new IntentReranker(options.understander.classifier);
+    this.ranker = new CandidateRanker(options.understander.classifier);
   }
 
   async answer(request: AnswerRequest, call: AnswerCallOptions = {}): Promise<AnswerResult> {
@@ -114,9 +114,8 @@ export class Agent {
 
     const standaloneQuery = await this.condense(history, message, call.signal);
     const candidates = await this.options.kb.search(standaloneQuery, { k: CANDIDATES });
-    const hits = (await this.reranker.rerank(candidates, u.intents)).slice(0, PASSAGES);
-    const signals = confidenceSignals(hits, standaloneQuery, u.outOfScope);
-    const retrievalConfidence = scoreConfidence(signals);
+    const hits = (await this.ranker.rank(candidates, { query: standaloneQuery, intents: u.intents, outOfScope: u.outOfScope })).slice(0, PASSAGES);
+    const retrievalConfidence = hits[0]?.probability ?? 0;
     const chitchat = this.chitchat(u);
     const composed = chitchat ? { reply: chitchatReply(language, chitchat.name), citations: [], confidence: chitchat.probability, notCovered: false, composer: 'none' as const } : await this.compose(standaloneQuery, hits, retrievalConfidence, language, call);
 
@@ -159,7 +158,7 @@ export class Agent {
           decision,
           citations,
           confidence: round(composed.confidence),
-          understanding: { standaloneQuery, signals: signals satisfies ConfidenceSignals, composer: composed.composer, draft: decision.type === 'answered' ? undefined : { reply: composed.reply, citations: composed.citations } },
+          understanding: { standaloneQuery, signals: hits[0]?.features ?? null, composer: composed.composer, draft: decision.type === 'answered' ? undefined : { reply: composed.reply, citations: composed.citations } },
         },
       ],
       handoff: handedOff ? { reasons: decision.reasons, priority: u.priority.priority, language, skill } : undefined,
@@ -285,17 +284,18 @@ export class Agent {
     }
   }
 
-  private isTie(hits: readonly SearchHit[]): boolean {
+  /** Two different documents, in one language, each about as likely to be the answer, and likely. */
+  private isTie(hits: readonly RankedHit[]): boolean {
     const [a] = hits;
     const b = hits.find((h) => h.chunk.docId !== a?.chunk.docId);
-    return !!a && !!b && a.chunk.language === b.chunk.language && a.score > 0 && a.score - b.score < TIE;
+    return !!a && !!b && a.chunk.language === b.chunk.language && b.probability >= TIE_MIN_PROBABILITY && a.probability - b.probability < TIE;
   }
 
-  private tiedDocuments(hits: readonly SearchHit[]): Citation[] {
+  private tiedDocuments(hits: readonly RankedHit[]): Citation[] {
     const out: Citation[] = [];
     for (const h of hits) {
       if (out.some((c) => c.docId === h.chunk.docId)) continue;
-      if (out.length && hits[0]!.score - h.score >= TIE) break;
+      if (out.length && hits[0]!.probability - h.probability >= TIE) break;
       out.push(citationOf(h.chunk));
     }
     return out;

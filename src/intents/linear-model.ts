@@ -3,6 +3,9 @@ import type { FeatureVector } from './features.js';
 
 export type LinearLoss = 'softmax' | 'sigmoid';
 
+// Gradients smaller than this (for one class on one example) are not applied.
+const GRAD_EPSILON = 1e-3;
+
 export interface TrainOptions {
   loss: LinearLoss;
   epochs?: number;
@@ -55,6 +58,7 @@ export class LinearModel {
     const gBias = new Float32Array(C).fill(1e-8);
     const logits = new Float64Array(C);
     const grad = new Float64Array(C);
+    const active = new Int32Array(C);
     const order = examples.map((_, i) => i);
 
     for (let epoch = 0; epoch < epochs; epoch++) {
@@ -76,13 +80,19 @@ export class LinearModel {
           for (let c = 0; c < C; c++) grad[c] = 1 / (1 + Math.exp(-logits[c]!));
           for (const y of labels) grad[y]! -= 1;
         }
+        // Once the model is sure, most classes' gradients are ~0: update only the others (and
+        // skip their negligible L2 step). This makes training several times faster.
+        let nActive = 0;
         for (let c = 0; c < C; c++) {
           const g = grad[c]!;
+          if (Math.abs(g) < GRAD_EPSILON) continue;
+          active[nActive++] = c;
           gBias[c]! += g * g;
           model.bias[c]! -= (lr * g) / Math.sqrt(gBias[c]!);
         }
-        if (x.dense) update(model.dense, gDense, x.dense, null, grad, C, lr, l2);
-        update(model.sparse, gSparse, x.val, x.idx, grad, C, lr, l2);
+        if (nActive === 0) continue;
+        if (x.dense) update(model.dense, gDense, x.dense, null, grad, active, nActive, C, lr, l2);
+        update(model.sparse, gSparse, x.val, x.idx, grad, active, nActive, C, lr, l2);
       }
     }
     return model;
@@ -192,6 +202,8 @@ function update(
   values: Float32Array,
   idx: Int32Array | null,
   grad: Float64Array,
+  active: Int32Array,
+  nActive: number,
   C: number,
   lr: number,
   l2: number,
@@ -200,7 +212,8 @@ function update(
     const v = values[k]!;
     if (v === 0) continue;
     const base = (idx ? idx[k]! : k) * C;
-    for (let c = 0; c < C; c++) {
+    for (let a = 0; a < nActive; a++) {
+      const c = active[a]!;
       const w = base + c;
       const g = grad[c]! * v + l2 * weights[w]!;
       accum[w]! += g * g;

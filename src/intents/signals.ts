@@ -8,6 +8,7 @@ const HUMAN_REQUEST_EN = [
   /\b(get|put|transfer|connect|pass)\s+me\s+(through\s+)?(to|with)\s+(a|an|your|the)?\s*(real|live|actual)?\s*(human|person|agent|representative|rep|someone|operator|manager|supervisor)\b/i,
   /\b(i\s+)?(want|need|demand|request)\s+(a|an|to\s+(talk|speak)\s+(to|with)\s+(a|an))?\s*(real|live|actual)?\s*(human|person|agent|representative|manager|supervisor)\b/i,
   /\b(real|live|actual)\s+(human|person|agent)\b/i,
+  /\b(get|find)\s+me\s+(a|an|some|your)?\s*(real|live|actual)?\s*(human|person|agent|representative|rep|operator|manager|supervisor)\b/i,
   /^\W*(human|agent|representative|operator)\b\W*(please|pls|now)?\W*$/i,
   /\b(agent|human|representative|operator)\s+(please|pls|now)\b/i,
   /\bescalate\s+(this|me|my\s+case)\b/i,
@@ -22,6 +23,9 @@ const INDIRECT_EN = [
   /\b(your|the|an|a|one of your)\s+(agent|representative|rep)s?\s+(told|said|mentioned|promised|gave)\b/i,
   /\b(agent|representative)\s+(told|said)\s+me\b/i,
 ];
+// Declining a person ("不用找人工，我自己弄") is the opposite of a request.
+const DECLINED_ZH = /(不用|不需要|不要|无需|别|没必要)(帮我)?(找|转|接|叫)?(人工|真人|客服)/;
+const DECLINED_EN = /(no\s+need|don'?t\s+need|do\s+not\s+need|don'?t\s+want)\s+(for\s+|to\s+(talk|speak)\s+(to|with)\s+)?(a|an)?\s*(human|person|agent|representative)/i;
 const INDIRECT_ZH = /(帮我?|替我)?问(一?下|问)(你们)?的?(人工)?客服|(之前|上次|昨天|刚才)(的)?(人工)?客服(说|告诉|答应)|客服(说过|告诉过|答应过)/;
 
 const BOT_COMPLAINT = [
@@ -32,7 +36,7 @@ const BOT_COMPLAINT = [
   /\b(are\s+you|is\s+this)\s+(a\s+)?(bot|robot|machine)\b/i,
   /\btalking\s+to\s+a\s+(wall|machine|robot|bot)\b/i,
   /\b(you\s+keep|you'?re)\s+(repeating|saying\s+the\s+same)\b/i,
-  /(一直|总是|老是)(在)?(重复|说)(同一句|一样的)|有用吗|没用|说了半天|听不懂|你是机器人|机器人吧|是不是机器人|答非所问|没用的?机器人|智障|说了等于没说|什么破(机器人|客服)|听不明白|不懂人话/,
+  /(一直|总是|老是)(在)?(重复|说)(同一句|一样的)|有用吗|没用|说了半天|听不懂|你是机器人|机器人吧|是不是机器人|答非所问|没用的?机器人|智障|说了等于没说|什么破(机器人|客服)|听不明白|不懂人话|听(不)?懂人话/,
 ];
 const PROFANITY = /\b(fuck\w*|f\*+k|shit\w*|bullshit|damn|crap|wtf|ass(hole)?|bastard\w*|bloody hell)\b|傻逼|傻[bB]|\bsb\b|他妈|妈的|tmd|草泥马|卧槽|我靠|滚蛋|狗屎|去你的/i;
 const CHURN_THREAT = [
@@ -56,8 +60,8 @@ export function matchesAny(text: string, patterns: readonly RegExp[] | RegExp): 
   return (Array.isArray(patterns) ? patterns : [patterns]).some((p) => p.test(text));
 }
 
-/** Asking the bot to relay something to an agent, or reporting what an agent said. */
-export const isIndirectHumanMention = (text: string) => matchesAny(text, INDIRECT_EN) || INDIRECT_ZH.test(text);
+/** Asking the bot to relay something to an agent, reporting what an agent said, or declining one. */
+export const isIndirectHumanMention = (text: string) => matchesAny(text, INDIRECT_EN) || INDIRECT_ZH.test(text) || DECLINED_ZH.test(text) || DECLINED_EN.test(text);
 
 /** An explicit request to be handed to a person; a mention of an agent in passing is not one. */
 export function isHumanRequest(text: string): boolean {

@@ -1,0 +1,88 @@
+// Fits the candidate ranker's logistic weights (src/agent/ranker.ts) on DEVELOPMENT data only:
+// fixtures/eval/retrieval.jsonl and fixtures/eval/lumen-dev.jsonl, never lumen-suite.jsonl.
+// A candidate's label: its document is one of the case's gold documents (none for a case the KB
+// cannot answer). Prints the weights and, with them, top-1 accuracy and operating points on the
+// same data. Usage: npx tsx scripts/fit-ranker.ts
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { bestPerDocument, CandidateRanker, FEATURES, type FeatureName, type RankerWeights } from '../src/agent/ranker.js';
+import { openRuntime } from '../src/agent/runtime.js';
+import { loadConfig } from '../src/config.js';
+import { migrate } from '../src/store/migrations.js';
+import { openPglite } from '../src/store/pglite.js';
+import { loadSuite, type SuiteCase } from '../eval/suite.js';
+import { buildTemporaryKb, ROOT } from '../eval/temporary-kb.js';
+
+const CANDIDATES = 15; // as in src/agent/agent.ts
+const L2 = 0.001;
+
+const config = loadConfig();
+const kbDir = await buildTemporaryKb(config);
+const db = await openPglite();
+await migrate(db);
+const rt = await openRuntime({ ...config, policy: { ...config.policy, confidenceThreshold: 0 } }, { kbDir, db, chat: null });
+const ranker = new CandidateRanker(rt.understander.classifier);
+
+const retrieval: SuiteCase[] = readFileSync(path.join(ROOT, 'fixtures/eval/retrieval.jsonl'), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l) as { id: string; query: string; gold_ids: string[]; lang: string })
+  .map((q) => ({ id: `r-${q.id}`, turns: [q.query], lang: q.lang, expect: q.gold_ids.length ? { outcome: 'answer' as const, doc_ids: q.gold_ids } : { outcome: 'handoff' as const } }));
+const cases = [...retrieval, ...(await loadSuite(path.join(ROOT, 'fixtures/eval/lumen-dev.jsonl')))];
+
+interface Query { id: string; answerable: boolean; rows: Array<{ x: number[]; y: number }>; hard: boolean }
+const queries: Query[] = [];
+for (const c of cases) {
+  let r;
+  for (const m of c.turns) r = await rt.agent.answer({ conversationId: `fit-${c.id}`, customer: { id: `fit:${c.id}` }, message: m });
+  const hits = bestPerDocument(await rt.kb.search(r!.standaloneQuery, { k: CANDIDATES }));
+  const features = await ranker.features(hits, { query: r!.standaloneQuery, intents: r!.intents, outOfScope: r!.outOfScope });
+  const gold = new Set(c.expect.doc_ids ?? []);
+  queries.push({
+    id: c.id,
+    answerable: c.expect.outcome === 'answer',
+    // Handed off for a reason other than confidence: the threshold does not decide these.
+    hard: r!.decision.reasons.some((x) => x !== 'low_confidence'),
+    rows: hits.map((h, i) => ({ x: FEATURES.map((f) => features[i]![f]), y: c.expect.outcome === 'answer' && gold.has(h.chunk.docId) ? 1 : 0 })),
+  });
+}
+
+const rows = queries.flatMap((q) => q.rows);
+// Listwise: per query, a softmax over its candidates and "none" (logit 0); the target is spread
+// over the gold candidates, or is "none" when the KB cannot answer.
+const w = new Array(FEATURES.length).fill(0);
+const logits = (q: Query) => q.rows.map((r) => r.x.reduce((a, xi, i) => a + xi * w[i], 0));
+for (let epoch = 0; epoch < 3000; epoch++) {
+  const g = new Array(FEATURES.length).fill(0);
+  for (const q of queries) {
+    const z = logits(q);
+    const max = Math.max(0, ...z);
+    const e = z.map((v) => Math.exp(v - max));
+    const total = Math.exp(-max) + e.reduce((a, b) => a + b, 0);
+    const positives = q.rows.filter((r) => r.y).length;
+    q.rows.forEach((r, j) => {
+      const diff = e[j]! / total - (positives ? r.y / positives : 0);
+      for (let i = 0; i < r.x.length; i++) g[i] += diff * r.x[i]!;
+    });
+  }
+  for (let i = 0; i < w.length; i++) w[i] -= 2 * (g[i] / queries.length + L2 * w[i]);
+}
+const weights = Object.fromEntries(FEATURES.map((f, i) => [f, Math.round(w[i] * 100) / 100])) as RankerWeights;
+console.log(JSON.stringify({ queries: queries.length, candidates: rows.length, positives: rows.filter((r) => r.y).length, weights }));
+
+const tops = queries.map((q) => {
+  const z = q.rows.map((r) => r.x.reduce((a, xi, i) => a + xi * weights[FEATURES[i] as FeatureName], 0));
+  const max = Math.max(0, ...z);
+  const total = Math.exp(-max) + z.reduce((a, v) => a + Math.exp(v - max), 0);
+  const best = z.map((v, j) => ({ p: Math.exp(v - max) / total, y: q.rows[j]!.y })).sort((a, b) => b.p - a.p)[0];
+  return { ...q, p: best?.p ?? 0, correct: best?.y === 1 };
+});
+const answerable = tops.filter((t) => t.answerable);
+console.log(JSON.stringify({ top1_answerable: Math.round((answerable.filter((t) => t.correct).length / answerable.length) * 1000) / 1000 }));
+for (const t of [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]) {
+  const answered = tops.filter((q) => !q.hard && q.p >= t);
+  const resolved = answered.filter((q) => q.correct).length;
+  console.log(JSON.stringify({ threshold: t, answerable_resolution: Math.round((resolved / answerable.length) * 1000) / 1000, wrong_rate: Math.round(((answered.length - resolved) / Math.max(1, answered.length)) * 1000) / 1000 }));
+}
+await rt.close();
+await db.close();

@@ -1,0 +1,147 @@
+import type { IntentClassifier } from '../intents/classifier.js';
+import type { RecognisedIntent } from '../intents/understand.js';
+import { detectLanguage } from '../retrieval/language.js';
+import { tokenize } from '../retrieval/tokenizer.js';
+import type { Chunk, SearchHit } from '../retrieval/types.js';
+
+// Re-ranks the search's candidates and says how likely each is to answer the message, with one
+// log-linear model (a softmax over the candidates and "none") over signals of the match. Its probability for the top candidate is the answer's
+// confidence, so ranking and "do I know this?" are one calibrated judgement. Among the signals is
+// intent agreement: the classifier that reads the message also reads each entry's question (or a
+// manual passage's heading path), once, and a passage written for the message's intent counts.
+// Weights are fitted on development data only (scripts/fit-confidence.ts).
+
+export const FEATURES = [
+  'bias',
+  'fused', // fused score relative to the best candidate's
+  'fusedRank', // 1 / rank in the search's order
+  'lexical', // BM25 score relative to the best lexical score among candidates
+  'lexicalRank',
+  'dense', // cosine similarity (0 when vectors were not searched)
+  'denseRank',
+  'noDense', // 1 when vectors were not searched (Chinese with the English embedder)
+  'coverage', // share of the query's terms in the passage
+  'titleCoverage', // share of the query's terms in its question / heading path
+  'intentAgreement',
+  'sameLanguage',
+  'faq',
+  'codes', // the passage contains a code the customer quoted
+  'outOfScope', // the classifier found none of the business's intents in the message
+] as const;
+export type FeatureName = (typeof FEATURES)[number];
+export type RankerWeights = Record<FeatureName, number>;
+
+// Fitted by scripts/fit-ranker.ts on retrieval.jsonl + lumen-dev.jsonl (234 queries, 2,455 candidates).
+export const RANKER_WEIGHTS: RankerWeights = {
+  bias: -3.67,
+  fused: 1.29,
+  fusedRank: 1.13,
+  lexical: 0.68,
+  lexicalRank: -0.31,
+  dense: 0.88,
+  denseRank: 0.79,
+  noDense: 1.75,
+  coverage: 2.97,
+  titleCoverage: -0.35,
+  intentAgreement: 2.64,
+  sameLanguage: -0.96,
+  faq: -0.79,
+  codes: 2.34,
+  outOfScope: -1.73,
+};
+
+const DOC_INTENT_MIN = 0.5;
+
+export interface RankedHit extends SearchHit {
+  /** Probability that this passage answers the message. */
+  probability: number;
+  features: Record<FeatureName, number>;
+}
+
+export interface RankContext {
+  query: string;
+  intents: readonly RecognisedIntent[];
+  outOfScope: boolean;
+}
+
+/** The best-ranked passage of each document: candidates are documents, each cited once. */
+export function bestPerDocument<T extends SearchHit>(hits: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return hits.filter((h) => !seen.has(h.chunk.docId) && seen.add(h.chunk.docId));
+}
+
+const labelText = (c: Chunk) => (c.kind === 'faq' ? c.question : [c.title, ...c.headingPath].join(' > '));
+
+export class CandidateRanker {
+  private readonly labels = new Map<string, { name: string; probability: number } | null>();
+
+  constructor(
+    private readonly classifier: IntentClassifier,
+    private readonly weights: RankerWeights = RANKER_WEIGHTS,
+  ) {}
+
+  /** The intent each chunk was written for (computed on first sight, then remembered). */
+  private async label(chunks: readonly Chunk[]): Promise<void> {
+    const todo = chunks.filter((c) => !this.labels.has(c.id));
+    if (!todo.length) return;
+    const predictions = await this.classifier.predictMany(todo.map(labelText));
+    todo.forEach((c, i) => {
+      const p = predictions[i]!;
+      this.labels.set(c.id, !p.outOfScope && p.top.probability >= DOC_INTENT_MIN ? { name: p.top.name, probability: p.top.probability } : null);
+    });
+  }
+
+  /** Signals for each of `hits` (already one per document), in their order. */
+  async features(hits: readonly SearchHit[], ctx: RankContext): Promise<Array<Record<FeatureName, number>>> {
+    await this.label(hits.map((h) => h.chunk));
+    const terms = [...new Set(tokenize(ctx.query))];
+    const language = detectLanguage(ctx.query);
+    const wanted = new Map(ctx.intents.map((i) => [i.name, i.probability]));
+    const topFused = Math.max(...hits.map((h) => h.score), 1e-9);
+    const topLexical = Math.max(...hits.map((h) => h.lexical?.score ?? 0), 1e-9);
+    const denseUsed = hits.some((h) => h.dense);
+    const share = (text: string) => {
+      if (!terms.length) return 0;
+      const have = new Set(tokenize(text));
+      return terms.filter((t) => have.has(t)).length / terms.length;
+    };
+    return hits.map((h, i) => {
+      const c = h.chunk;
+      const label = this.labels.get(c.id);
+      return {
+        bias: 1,
+        fused: h.score / topFused,
+        fusedRank: 1 / (i + 1),
+        lexical: (h.lexical?.score ?? 0) / topLexical,
+        lexicalRank: h.lexical ? 1 / h.lexical.rank : 0,
+        dense: h.dense?.score ?? 0,
+        denseRank: h.dense ? 1 / h.dense.rank : 0,
+        noDense: denseUsed ? 0 : 1,
+        coverage: share([c.title, c.question, ...c.headingPath, c.text].join('\n')),
+        titleCoverage: share([c.title, c.question, ...c.headingPath].join('\n')),
+        intentAgreement: label ? (wanted.get(label.name) ?? 0) : 0,
+        sameLanguage: language === 'other' || c.language === language ? 1 : 0,
+        faq: c.kind === 'faq' ? 1 : 0,
+        codes: h.codeMatches ? 1 : 0,
+        outOfScope: ctx.outOfScope ? 1 : 0,
+      };
+    });
+  }
+
+  /** Candidates best first, each with the probability that it answers the message. */
+  async rank(all: readonly SearchHit[], ctx: RankContext): Promise<RankedHit[]> {
+    const hits = bestPerDocument(all);
+    if (!hits.length) return [];
+    const features = await this.features(hits, ctx);
+    // A softmax over the candidates and "none of them" (logit 0): the probabilities say which
+    // passage answers, and together how likely it is that any does.
+    const z = features.map((f) => FEATURES.reduce((sum, name) => sum + this.weights[name] * f[name], 0));
+    const max = Math.max(0, ...z);
+    const e = z.map((v) => Math.exp(v - max));
+    const total = Math.exp(-max) + e.reduce((a, b) => a + b, 0);
+    return hits
+      .map((h, i) => ({ ...h, probability: e[i]! / total, features: features[i]!, order: i }))
+      .sort((a, b) => b.probability - a.probability || a.order - b.order)
+      .map(({ order: _order, ...h }) => h);
+  }
+}
