@@ -170,11 +170,7 @@ export class Agent {
       citations,
       confidence: round(composed.confidence),
       language,
-      intents: u.intents,
-      outOfScope: u.outOfScope,
-      sentiment: u.sentiment,
-      frustration: u.frustration,
-      priority: u.priority,
+      ...understood(u),
       decision,
       standaloneQuery,
       retrievedDocIds: [...new Set(hits.map((h) => h.chunk.docId))],
@@ -228,11 +224,7 @@ export class Agent {
       citations: [],
       confidence: 0,
       language,
-      intents: u.intents,
-      outOfScope: u.outOfScope,
-      sentiment: u.sentiment,
-      frustration: u.frustration,
-      priority: u.priority,
+      ...understood(u),
       decision,
       standaloneQuery: message,
       retrievedDocIds: [],
@@ -303,3 +295,8 @@ export class Agent {
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** What the result reports of the understanding layer's reading. */
+function understood(u: MessageUnderstanding): Pick<AnswerResult, 'intents' | 'outOfScope' | 'sentiment' | 'frustration' | 'priority'> {
+  return { intents: u.intents, outOfScope: u.outOfScope, sentiment: u.sentiment, frustration: u.frustration, priority: u.priority };
+}
