@@ -55,3 +55,9 @@ export class EmbeddingError extends DeskmateError {
     super('embedding_failed', message, options?.details, { cause: options?.cause });
   }
 }
+
+export class ForbiddenError extends DeskmateError {
+  constructor(message: string, details?: unknown) {
+    super('forbidden', message, details);
+  }
+}

@@ -8,6 +8,7 @@ import { ValidationError } from '../errors.js';
 import { migrate } from '../store/migrations.js';
 import { openPglite } from '../store/pglite.js';
 import type { Database } from '../store/database.js';
+import { HandoffDesk } from '../handoff/desk.js';
 import { openRuntime, type Runtime } from './runtime.js';
 
 // The embedded default end to end: the Lumen knowledge base ingested with USE-lite, the trained
@@ -119,12 +120,20 @@ describe('answering on the embedded default', () => {
   it('stays silent while a person owns the conversation, and answers again once it is resolved', async () => {
     const handed = await rt.agent.answer({ customer: customer('owned'), message: 'agent please' });
     expect(handed.decision.type).toBe('handed_off');
+    expect((await new HandoffDesk(db).queue()).map((e) => e.ticket.id)).toContain(handed.ticketId);
     const during = await rt.agent.answer({ customer: customer('owned'), message: 'where is my order?' });
     expect(during.decision.type).toBe('handed_off');
     expect(during.citations).toEqual([]);
     const turns = await rt.conversations.turns(handed.conversationId);
     expect(turns.at(-1)!.role).toBe('customer'); // no bot turn while a person owns it
-    await rt.conversations.setState(handed.conversationId, 'resolved', clock);
+    const desk = new HandoffDesk(db, { now: () => clock });
+    await desk.registerAgent({ id: 'ana', name: 'Ana', skills: ['general', 'orders', 'technical', 'account', 'billing', 'after_sales', 'handoff'], languages: ['en', 'zh'], capacity: 10, team: null, tierLevel: 1 });
+    await desk.claim(handed.ticketId!, 'ana');
+    await desk.reply(handed.ticketId!, 'ana', 'Hi, this is Ana. Your order ships tomorrow.');
+    const whileHuman = await rt.agent.answer({ customer: customer('owned'), message: 'thanks, and the tracking link?' });
+    expect(whileHuman.decision.type).toBe('handed_off');
+    expect((await rt.conversations.turns(handed.conversationId)).map((t) => t.role)).toEqual(['customer', 'bot', 'customer', 'agent', 'customer']);
+    await desk.resolve(handed.ticketId!, 'ana');
     const after = await rt.agent.answer({ customer: customer('owned'), message: 'how do i see if my order has shipped yet' });
     expect(after.conversationId).not.toBe(handed.conversationId);
     expect(after.decision.type).toBe('answered');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PolicySettings } from '../config.js';
 import { ValidationError } from '../errors.js';
+import { firstResponseDue, type SlaPolicy } from '../handoff/sla.js';
 import { isIndirectHumanMention } from '../intents/signals.js';
 import type { MessageUnderstanding, Understander } from '../intents/understand.js';
 import type { Logger } from '../logger.js';
@@ -23,6 +24,8 @@ export interface AgentOptions {
   kb: KnowledgeBase;
   understander: Understander;
   conversations: ConversationRepository;
+  /** First-response targets for the tickets of handoffs (default: P1 15 min … P4 24 h, VIP 5 min). */
+  sla?: SlaPolicy;
   /** Tells a short new question from a follow-up in Chinese (condense.ts). */
   glossary?: Glossary;
   /** Without one, answers are extractive (the embedded default). */
@@ -161,7 +164,7 @@ export class Agent {
           understanding: { standaloneQuery, signals: hits[0]?.features ?? null, composer: composed.composer, draft: decision.type === 'answered' ? undefined : { reply: composed.reply, citations: composed.citations } },
         },
       ],
-      handoff: handedOff ? { reasons: decision.reasons, priority: u.priority.priority, language, skill } : undefined,
+      handoff: handedOff ? { reasons: decision.reasons, priority: u.priority.priority, language, skill, firstResponseDue: firstResponseDue(now, u.priority.priority, req.customer.tier, this.options.sla) } : undefined,
     });
 
     const result: AnswerResult = {
@@ -176,6 +179,7 @@ export class Agent {
       retrievedDocIds: [...new Set(hits.map((h) => h.chunk.docId))],
       composer: composed.composer,
       ...(stored.handoff ? { handoffId: stored.handoff.id } : {}),
+      ...(stored.ticket ? { ticketId: stored.ticket.id } : {}),
       ...(decision.type !== 'answered' && composed.reply ? { draft: { reply: composed.reply, citations: composed.citations } } : {}),
     };
     this.options.logger?.info(

@@ -59,6 +59,8 @@ export interface AnswerResult {
   standaloneQuery: string;
   /** Set when this turn handed the conversation to a person. */
   handoffId?: string;
+  /** The ticket in the human queue that holds the handoff. */
+  ticketId?: string;
   /**
    * What the bot would have answered when it did not answer (handed off or asked to clarify): the
    * person taking over sees it, and QA's risk–coverage curve scores it at every threshold.

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictError } from '../errors.js';
 import type { Database, Row, Sql } from './database.js';
-import type { Channel, ConversationRecord, ConversationState, CustomerRecord, CustomerTier, HandoffRecord, NewTurn, Priority, TurnRecord } from './types.js';
+import { TicketRepository } from './tickets.js';
+import type { Channel, ConversationRecord, ConversationState, CustomerRecord, CustomerTier, HandoffRecord, NewTurn, Priority, TicketRecord, TurnRecord } from './types.js';
 
 export interface ExchangeInput {
   conversationId: string;
@@ -13,13 +14,15 @@ export interface ExchangeInput {
   state: ConversationState;
   unresolvedTurns: number;
   language: string;
-  handoff?: { reasons: string[]; priority: Priority; language: string; skill: string | null };
+  /** A handoff: its record and the ticket for the human queue, written with the turns. */
+  handoff?: { reasons: string[]; priority: Priority; language: string; skill: string | null; firstResponseDue: Date };
 }
 
 export interface ExchangeResult {
   conversation: ConversationRecord;
   turns: TurnRecord[];
   handoff: HandoffRecord | null;
+  ticket: TicketRecord | null;
 }
 
 const date = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));
@@ -139,6 +142,7 @@ export class ConversationRepository {
         [input.conversationId, input.state, input.unresolvedTurns, input.language, input.channel, input.now],
       );
       let handoff: HandoffRecord | null = null;
+      let ticket: TicketRecord | null = null;
       if (input.handoff) {
         const h = input.handoff;
         const [row] = await tx.query(
@@ -147,9 +151,26 @@ export class ConversationRepository {
           [randomUUID(), input.conversationId, turns[0]!.id, JSON.stringify(h.reasons), h.priority, h.language, h.skill, input.now],
         );
         handoff = toHandoff(row!);
+        ticket = await new TicketRepository(this.db).insert(
+          { conversationId: input.conversationId, handoffId: handoff.id, priority: h.priority, tier: input.customer.tier, skill: h.skill ?? 'general', language: h.language, reasons: h.reasons, firstResponseDue: h.firstResponseDue },
+          input.now,
+          tx,
+        );
       }
-      return { conversation: toConversation(conv!), turns, handoff };
+      return { conversation: toConversation(conv!), turns, handoff, ticket };
     });
+  }
+
+  /** A message from a person on the support team, into the conversation the customer sees. */
+  async appendAgentTurn(conversationId: string, text: string, now: Date, tx: Sql = this.db): Promise<TurnRecord> {
+    const [conv] = await tx.query('SELECT channel FROM conversations WHERE id = $1 FOR UPDATE', [conversationId]);
+    const [{ next }] = (await tx.query('SELECT COALESCE(MAX(seq), 0)::int + 1 AS next FROM turns WHERE conversation_id = $1', [conversationId])) as [{ next: number }];
+    const [row] = await tx.query(
+      `INSERT INTO turns (id, conversation_id, seq, role, channel, text, created_at) VALUES ($1, $2, $3, 'agent', $4, $5, $6) RETURNING *`,
+      [randomUUID(), conversationId, Number(next), conv!.channel, text, now],
+    );
+    await tx.query('UPDATE conversations SET updated_at = $2 WHERE id = $1', [conversationId, now]);
+    return toTurn(row!);
   }
 
   /** Moves a conversation to another state (a person takes over, or resolves it). */

@@ -59,6 +59,56 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX handoffs_conversation ON handoffs (conversation_id, created_at);
     `,
   },
+  {
+    version: 2,
+    name: 'tickets, agents and ticket events',
+    sql: `
+      CREATE TABLE agents (
+        id          text PRIMARY KEY,
+        name        text NOT NULL,
+        skills      jsonb NOT NULL,
+        languages   jsonb NOT NULL,
+        capacity    integer NOT NULL CHECK (capacity >= 0),
+        team        text,
+        tier_level  integer NOT NULL DEFAULT 1,
+        created_at  timestamptz NOT NULL
+      );
+      CREATE TABLE tickets (
+        id                   text PRIMARY KEY,
+        conversation_id      text NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        handoff_id           text REFERENCES handoffs(id) ON DELETE SET NULL,
+        -- pending: waiting for a person; in_progress: owned; resolved; closed.
+        state                text NOT NULL CHECK (state IN ('pending', 'in_progress', 'resolved', 'closed')),
+        priority             text NOT NULL CHECK (priority IN ('P1', 'P2', 'P3', 'P4')),
+        priority_rank        integer NOT NULL,
+        tier                 text NOT NULL,
+        skill                text NOT NULL,
+        language             text NOT NULL,
+        reasons              jsonb NOT NULL,
+        team                 text,
+        tier_level           integer NOT NULL DEFAULT 1,
+        assignee             text REFERENCES agents(id),
+        follow_up_of         text REFERENCES tickets(id),
+        created_at           timestamptz NOT NULL,
+        first_response_due   timestamptz NOT NULL,
+        first_response_at    timestamptz,
+        resolved_at          timestamptz,
+        closed_at            timestamptz,
+        updated_at           timestamptz NOT NULL
+      );
+      CREATE INDEX tickets_queue ON tickets (state, priority_rank, first_response_due);
+      CREATE INDEX tickets_conversation ON tickets (conversation_id);
+      CREATE TABLE ticket_events (
+        id          bigserial PRIMARY KEY,
+        ticket_id   text NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,
+        actor       text NOT NULL,
+        type        text NOT NULL,
+        data        jsonb,
+        created_at  timestamptz NOT NULL
+      );
+      CREATE INDEX ticket_events_ticket ON ticket_events (ticket_id, id);
+    `,
+  },
 ];
 
 const LOCK_KEY = 7_246_001; // any constant shared by every replica of this app

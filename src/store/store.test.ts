@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError } from '../errors.js';
 import { ConversationRepository } from './conversations.js';
 import type { Database } from './database.js';
-import { migrate } from './migrations.js';
+import { migrate, MIGRATIONS } from './migrations.js';
 import { openDatabase } from './open.js';
 import { TEST_DATABASES } from './testing.js';
 
@@ -24,7 +24,7 @@ describe.each(TEST_DATABASES)('store on $name', (kind) => {
   it('migrations are recorded and a second run applies nothing', async () => {
     expect(await migrate(db)).toEqual([]);
     const rows = await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-    expect(rows.map((r) => Number(r.version))).toEqual([1]);
+    expect(rows.map((r) => Number(r.version))).toEqual(MIGRATIONS.map((m) => m.version));
   });
 
   it('records an exchange: customer, conversation, numbered turns with their JSON', async () => {
@@ -78,11 +78,13 @@ describe.each(TEST_DATABASES)('store on $name', (kind) => {
       state: 'handed_off',
       unresolvedTurns: 0,
       turns: [{ role: 'customer', text: '转人工' }, { role: 'bot', text: '正在为您转接人工客服。' }],
-      handoff: { reasons: ['human_requested'], priority: 'P3', language: 'zh', skill: 'general' },
+      handoff: { reasons: ['human_requested'], priority: 'P3', language: 'zh', skill: 'general', firstResponseDue: later(240) },
     });
     expect(r.handoff).toMatchObject({ conversationId: 'c-2', turnId: r.turns[0]!.id, reasons: ['human_requested'], priority: 'P3' });
     expect((await repo.handoffs('c-2')).map((h) => h.id)).toEqual([r.handoff!.id]);
     expect((await repo.conversation('c-2'))?.state).toBe('handed_off');
+    expect(r.ticket).toMatchObject({ conversationId: 'c-2', handoffId: r.handoff!.id, state: 'pending', priority: 'P3', skill: 'general', language: 'zh' });
+    expect(r.ticket!.firstResponseDue.toISOString()).toBe(later(240).toISOString());
   });
 
   it('refuses another customer\'s conversation and writes nothing', async () => {
@@ -111,7 +113,7 @@ describe.each(TEST_DATABASES)('store on $name', (kind) => {
       state: 'handed_off',
       unresolvedTurns: 0,
       turns: [{ role: 'customer', text: 'help' }],
-      handoff: { reasons: ['low_confidence'], priority: 'P9' as 'P1', language: 'en', skill: null },
+      handoff: { reasons: ['low_confidence'], priority: 'P9' as 'P1', language: 'en', skill: null, firstResponseDue: later(15) },
     });
     await expect(exchange).rejects.toThrow();
     expect(await repo.conversation('c-3')).toBeNull();

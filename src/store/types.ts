@@ -50,3 +50,52 @@ export interface HandoffRecord {
 }
 
 export type NewTurn = Pick<TurnRecord, 'role' | 'text'> & Partial<Pick<TurnRecord, 'understanding' | 'decision' | 'citations' | 'confidence'>>;
+
+export type TicketState = 'pending' | 'in_progress' | 'resolved' | 'closed';
+export const PRIORITY_RANK: Record<Priority, number> = { P1: 1, P2: 2, P3: 3, P4: 4 };
+
+export interface TicketRecord {
+  id: string;
+  conversationId: string;
+  handoffId: string | null;
+  state: TicketState;
+  priority: Priority;
+  tier: CustomerTier;
+  skill: string;
+  language: string;
+  reasons: string[];
+  team: string | null;
+  /** 1: first line; 2: escalated. */
+  tierLevel: number;
+  assignee: string | null;
+  followUpOf: string | null;
+  createdAt: Date;
+  firstResponseDue: Date;
+  firstResponseAt: Date | null;
+  resolvedAt: Date | null;
+  closedAt: Date | null;
+  updatedAt: Date;
+}
+
+export interface AgentRecord {
+  id: string;
+  name: string;
+  skills: string[];
+  languages: string[];
+  /** Tickets the agent may own at once. */
+  capacity: number;
+  team: string | null;
+  tierLevel: number;
+}
+
+export interface NewTicket {
+  conversationId: string;
+  handoffId: string | null;
+  priority: Priority;
+  tier: CustomerTier;
+  skill: string;
+  language: string;
+  reasons: string[];
+  firstResponseDue: Date;
+  followUpOf?: string | null;
+}

@@ -1,0 +1,3 @@
+export { HandoffDesk, type QueueEntry } from './desk.js';
+export { DEFAULT_SLA, firstResponseDue, firstResponseTarget, slaState, type SlaPolicy, type SlaState } from './sla.js';
+export { summarize, type HandoffSummary } from './summary.js';
