@@ -9,6 +9,8 @@ import { migrate } from '../store/migrations.js';
 import { openPglite } from '../store/pglite.js';
 import type { Database } from '../store/database.js';
 import { HandoffDesk } from '../handoff/desk.js';
+import { KnowledgeTasks } from '../handoff/knowledge-tasks.js';
+import { publishFaqEntries } from '../ingest/publish.js';
 import { openRuntime, type Runtime } from './runtime.js';
 
 // The embedded default end to end: the Lumen knowledge base ingested with USE-lite, the trained
@@ -147,5 +149,69 @@ describe('answering on the embedded default', () => {
   it("refuses to continue another customer's conversation", async () => {
     const r = await rt.agent.answer({ customer: customer('owner'), message: 'where is my order' });
     await expect(rt.agent.answer({ conversationId: r.conversationId, customer: customer('other'), message: 'show me' })).rejects.toThrow(/another customer/);
+  });
+});
+
+describe('after the handoff: suggestions, satisfaction and knowledge', () => {
+  const agentId = 'kim';
+  const desk = () => new HandoffDesk(db, { now: () => clock });
+
+  beforeAll(async () => {
+    await desk().registerAgent({ id: agentId, name: 'Kim', skills: ['general', 'orders', 'technical', 'account', 'billing', 'after_sales', 'handoff'], languages: ['en', 'zh'], capacity: 50, team: null, tierLevel: 1 });
+  });
+
+  it('suggests knowledge-base answers for the latest customer message, with sources', async () => {
+    const r = await rt.agent.answer({ customer: customer('suggest'), message: "my refund still hasn't arrived, I want to talk to a person" });
+    expect(r.decision.reasons).toContain('human_requested');
+    const suggestions = await rt.agent.suggestions(r.conversationId);
+    expect(suggestions.length).toBeGreaterThan(0);
+    expect(suggestions.map((s) => s.citations[0]!.docId)).toContain('faq-007');
+    expect(suggestions[0]!.text.length).toBeGreaterThan(20);
+  });
+
+  it('a low CSAT after resolution opens a follow-up ticket; a good one does not', async () => {
+    const r = await rt.agent.answer({ customer: customer('csat'), message: 'agent please' });
+    await desk().claim(r.ticketId!, agentId);
+    await desk().reply(r.ticketId!, agentId, 'Sorted: your order is on its way.');
+    await desk().resolve(r.ticketId!, agentId);
+    const good = await desk().rate(r.ticketId!, { csat: 4, nps: 9 });
+    expect(good.followUp).toBeNull();
+    const bad = await desk().rate(r.ticketId!, { csat: 2 });
+    expect(bad.followUp).toMatchObject({ followUpOf: r.ticketId, state: 'pending', reasons: ['low_csat'] });
+    expect((await desk().queue()).map((e) => e.ticket.id)).toContain(bad.followUp!.id);
+    await expect(desk().rate(r.ticketId!, { csat: 7 })).rejects.toThrow(/csat/);
+  });
+
+  it('a resolved ticket drafts a knowledge task; once accepted, the KB answers it', async () => {
+    const question = 'can I pay for my order with store gift vouchers from the lumen pop-up shop?';
+    const r = await rt.agent.answer({ customer: customer('task'), message: `${question} I need a human` });
+    await desk().claim(r.ticketId!, agentId);
+    await desk().reply(r.ticketId!, agentId, 'Yes: pop-up shop gift vouchers can be redeemed at checkout under Payment > Gift voucher.');
+    await desk().resolve(r.ticketId!, agentId);
+    const publishDir = await mkdtemp(path.join(tmpdir(), 'deskmate-published-'));
+    const tasks = new KnowledgeTasks(db, {
+      now: () => clock,
+      publish: async (entry) => {
+        await publishFaqEntries(rt.kb, [entry], { dir: publishDir, name: entry.id, chunkSize: 1000, chunkOverlap: 150, maxFileBytes: 1e6 });
+        return entry.id;
+      },
+    });
+    const draft = (await tasks.list('draft')).find((t) => t.ticketId === r.ticketId)!;
+    expect(draft.answer).toMatch(/gift vouchers can be redeemed/);
+    const accepted = await tasks.accept(draft.id, 'km-1');
+    expect(accepted).toMatchObject({ state: 'accepted', decidedBy: 'km-1', docId: expect.stringMatching(/^kt-/) });
+    const [hit] = await rt.kb.search('pay with pop-up shop gift vouchers');
+    expect(hit!.chunk.docId).toBe(accepted.docId);
+    await expect(tasks.dismiss(draft.id, 'km-1')).rejects.toThrow(/already accepted/);
+    await rm(publishDir, { recursive: true, force: true });
+  });
+
+  it('groups low-confidence and out-of-scope escalations into knowledge gaps', async () => {
+    for (const [i, m] of ['do you sell solar panels?', 'can I buy solar panels from you', 'solar panels available?'].entries()) {
+      await rt.agent.answer({ customer: customer(`gap-${i}`), message: m });
+    }
+    const gaps = await new KnowledgeTasks(db, { publish: async () => '' }).gaps();
+    const solar = gaps.find((g) => /solar/.test(g.question));
+    expect(solar?.count).toBeGreaterThanOrEqual(3);
   });
 });

@@ -39,6 +39,13 @@ export interface AgentOptions {
   now?: () => Date;
 }
 
+export interface Suggestion {
+  text: string;
+  citations: Citation[];
+  confidence: number;
+  composer: 'extractive' | 'llm';
+}
+
 export interface AnswerCallOptions {
   signal?: AbortSignal;
   onEvent?: (event: AnswerEvent) => void;
@@ -189,6 +196,34 @@ export class Agent {
     call.onEvent?.({ type: 'citations', citations });
     call.onEvent?.({ type: 'decision', decision, confidence: result.confidence, reply });
     return result;
+  }
+
+  /**
+   * Suggested replies for the person handling a conversation: the best knowledge-base answers to
+   * the customer's latest message (made standalone), each with its sources; the first is
+   * polished by the LLM when one is configured.
+   */
+  async suggestions(conversationId: string, options: { n?: number; signal?: AbortSignal } = {}): Promise<Suggestion[]> {
+    const turns = await this.options.conversations.turns(conversationId);
+    const lastCustomer = turns.findLastIndex((t) => t.role === 'customer');
+    if (lastCustomer < 0) return [];
+    const message = turns[lastCustomer]!.text;
+    const before = turns.slice(0, lastCustomer);
+    const u = await this.options.understander.analyze(turns.filter((t) => t.role === 'customer').map((t) => t.text));
+    const query = await this.condense(before, message, options.signal);
+    const candidates = await this.options.kb.search(query, { k: CANDIDATES });
+    const ranked = (await this.ranker.rank(candidates, { query, intents: u.intents, outOfScope: u.outOfScope })).slice(0, options.n ?? 3);
+    const suggestions: Suggestion[] = ranked.map((h) => ({ ...extractiveAnswer(h, query), confidence: round(h.probability), composer: 'extractive' }));
+    const { chat } = this.options;
+    if (chat && suggestions.length) {
+      try {
+        const parsed = parseGroundedAnswer(await chat.complete(groundedPrompt(query, ranked.slice(0, 1), u.language), { signal: options.signal }), ranked.slice(0, 1));
+        if (!parsed.notCovered && parsed.citations.length) suggestions[0] = { ...suggestions[0]!, text: parsed.text, composer: 'llm' };
+      } catch (err) {
+        this.options.logger?.warn({ err: (err as Error).message, model: chat.id }, 'LLM polishing of a suggestion failed; keeping the extractive one');
+      }
+    }
+    return suggestions;
   }
 
   private async conversationFor(id: string | undefined, customerId: string, now: Date): Promise<ConversationRecord | null> {

@@ -1,15 +1,18 @@
-import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { ConversationRepository } from '../store/conversations.js';
 import type { Database } from '../store/database.js';
 import { TicketRepository, type QueueFilter } from '../store/tickets.js';
+import { KnowledgeRepository, type SatisfactionRecord } from '../store/knowledge.js';
 import type { AgentRecord, TicketRecord, TicketState } from '../store/types.js';
-import { DEFAULT_SLA, slaState, type SlaPolicy, type SlaState } from './sla.js';
-import { summarize, type HandoffSummary } from './summary.js';
+import { DEFAULT_SLA, firstResponseDue, slaState, type SlaPolicy, type SlaState } from './sla.js';
+import { openQuestion, summarize, type HandoffSummary } from './summary.js';
 
 // The human side of a handoff: the queue, claims, replies, transfers, escalation and resolution.
 // A ticket moves pending -> in_progress -> resolved -> closed (and back to pending on transfer,
 // escalation or reopen). While a person owns a conversation the bot stays silent; resolving the
 // ticket resolves the conversation, and the bot answers the customer's next message again.
+
+const LOW_CSAT = 2;
 
 const TRANSITIONS: Record<string, TicketState[]> = {
   reply: ['in_progress'],
@@ -28,6 +31,7 @@ export interface QueueEntry {
 export class HandoffDesk {
   private readonly tickets: TicketRepository;
   private readonly conversations: ConversationRepository;
+  private readonly knowledge: KnowledgeRepository;
 
   constructor(
     private readonly db: Database,
@@ -35,6 +39,7 @@ export class HandoffDesk {
   ) {
     this.tickets = new TicketRepository(db);
     this.conversations = new ConversationRepository(db);
+    this.knowledge = new KnowledgeRepository(db);
   }
 
   private now(): Date {
@@ -98,10 +103,46 @@ export class HandoffDesk {
     return this.change(ticketId, actor, 'escalate', async () => ({ state: 'pending', assignee: null, tier_level: 2 }));
   }
 
+  /**
+   * Resolves the ticket and its conversation (the bot answers again). The customer's question and
+   * the agent's last answer become a knowledge-task draft, for a knowledge manager to accept.
+   */
   resolve(ticketId: string, actor: string): Promise<TicketRecord> {
     return this.change(ticketId, actor, 'resolve', async (t, tx, now) => {
       await this.conversations.setState(t.conversationId, 'resolved', now, tx);
+      const turns = await this.conversations.turns(t.conversationId, tx);
+      const answer = turns.filter((x) => x.role === 'agent').at(-1)?.text;
+      const question = openQuestion(turns);
+      if (answer && question) await this.knowledge.addTask({ ticketId, question, answer, language: t.language, createdAt: now }, tx);
       return { state: 'resolved', resolved_at: now };
+    });
+  }
+
+  /**
+   * The customer's rating after resolution: CSAT 1–5 and/or NPS 0–10. A CSAT of 2 or less opens a
+   * follow-up ticket (same skill and language) so a person reaches out again.
+   */
+  async rate(ticketId: string, rating: { csat?: number; nps?: number; comment?: string }): Promise<{ satisfaction: SatisfactionRecord; followUp: TicketRecord | null }> {
+    const { csat, nps } = rating;
+    if (csat === undefined && nps === undefined) throw new ValidationError('give csat (1-5) or nps (0-10)', { field: 'csat' });
+    if (csat !== undefined && !(Number.isInteger(csat) && csat >= 1 && csat <= 5)) throw new ValidationError('csat must be a whole number from 1 to 5', { field: 'csat' });
+    if (nps !== undefined && !(Number.isInteger(nps) && nps >= 0 && nps <= 10)) throw new ValidationError('nps must be a whole number from 0 to 10', { field: 'nps' });
+    const now = this.now();
+    return this.db.transaction(async (tx) => {
+      const t = await this.tickets.get(ticketId, tx, true);
+      if (!t) throw new NotFoundError('ticket', ticketId);
+      if (t.state !== 'resolved' && t.state !== 'closed') throw new ConflictError(`a ${t.state} ticket cannot be rated yet`, { ticketId, state: t.state });
+      const satisfaction = await this.knowledge.addSatisfaction({ conversationId: t.conversationId, ticketId, csat: csat ?? null, nps: nps ?? null, comment: rating.comment ?? null, createdAt: now }, tx);
+      let followUp: TicketRecord | null = null;
+      if (csat !== undefined && csat <= LOW_CSAT) {
+        followUp = await this.tickets.insert(
+          { conversationId: t.conversationId, handoffId: null, priority: t.priority, tier: t.tier, skill: t.skill, language: t.language, reasons: ['low_csat'], firstResponseDue: firstResponseDue(now, t.priority, t.tier, this.options.sla), followUpOf: t.id },
+          now,
+          tx,
+        );
+      }
+      await this.tickets.event(ticketId, 'customer', 'rated', { csat, nps }, now, tx);
+      return { satisfaction, followUp };
     });
   }
 

@@ -29,6 +29,12 @@ interface StoredUnderstanding {
   frustration?: { score: number; level: string; signals: Array<{ name: string }> };
 }
 
+/** The customer's last question, as the bot made it standalone (or as written). */
+export function openQuestion(turns: readonly TurnRecord[]): string {
+  const bot = turns.filter((t) => t.role === 'bot').at(-1)?.understanding as { standaloneQuery?: string } | undefined;
+  return bot?.standaloneQuery ?? turns.filter((t) => t.role === 'customer').at(-1)?.text ?? '';
+}
+
 export function summarize(ticket: TicketRecord, conversation: ConversationRecord, customer: CustomerRecord, turns: readonly TurnRecord[]): HandoffSummary {
   const customerTurns = turns.filter((t) => t.role === 'customer');
   const understood = customerTurns.map((t) => (t.understanding ?? {}) as StoredUnderstanding);
@@ -38,8 +44,7 @@ export function summarize(ticket: TicketRecord, conversation: ConversationRecord
   const botAnswers = botTurns
     .filter((t) => (t.decision as { type?: string } | null)?.type === 'answered')
     .map((t) => ({ text: t.text, citations: ((t.citations as Array<{ docId: string }> | null) ?? []).map((c) => c.docId) }));
-  const lastBot = botTurns.at(-1)?.understanding as { standaloneQuery?: string } | undefined;
-  const openQuestion = lastBot?.standaloneQuery ?? customerTurns.at(-1)?.text ?? '';
+  const open = openQuestion(turns);
   const frustration = last?.frustration ? { score: last.frustration.score, level: last.frustration.level, signals: last.frustration.signals.map((s) => s.name) } : null;
   const text = [
     `${customer.tier === 'vip' ? 'VIP customer' : 'Customer'} ${customer.id} on ${conversation.channel} (${ticket.language}), ${ticket.priority}.`,
@@ -47,7 +52,7 @@ export function summarize(ticket: TicketRecord, conversation: ConversationRecord
     intents.length ? `Wants: ${intents.join(', ')}.` : '',
     frustration && frustration.level !== 'low' ? `Frustration ${frustration.level} (${frustration.signals.join(', ')}).` : '',
     botAnswers.length ? `The bot answered ${botAnswers.length} time(s), citing ${[...new Set(botAnswers.flatMap((b) => b.citations))].join(', ') || 'nothing'}.` : 'The bot gave no answer.',
-    `Open question: "${openQuestion}"`,
+    `Open question: "${open}"`,
   ]
     .filter(Boolean)
     .join(' ');
@@ -62,7 +67,7 @@ export function summarize(ticket: TicketRecord, conversation: ConversationRecord
     frustration,
     botAnswers,
     customerWords: customerTurns.map((t) => t.text),
-    openQuestion,
+    openQuestion: open,
     text,
   };
 }

@@ -95,8 +95,8 @@ export class ConversationRepository {
     return r ? toConversation(r) : null;
   }
 
-  async turns(conversationId: string): Promise<TurnRecord[]> {
-    const rows = await this.db.query('SELECT * FROM turns WHERE conversation_id = $1 ORDER BY seq', [conversationId]);
+  async turns(conversationId: string, tx: Sql = this.db): Promise<TurnRecord[]> {
+    const rows = await tx.query('SELECT * FROM turns WHERE conversation_id = $1 ORDER BY seq', [conversationId]);
     return rows.map(toTurn);
   }
 

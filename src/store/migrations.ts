@@ -109,6 +109,35 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX ticket_events_ticket ON ticket_events (ticket_id, id);
     `,
   },
+  {
+    version: 3,
+    name: 'satisfaction and knowledge tasks',
+    sql: `
+      CREATE TABLE satisfaction (
+        id               text PRIMARY KEY,
+        conversation_id  text NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        ticket_id        text REFERENCES tickets(id) ON DELETE SET NULL,
+        csat             integer CHECK (csat BETWEEN 1 AND 5),
+        nps              integer CHECK (nps BETWEEN 0 AND 10),
+        comment          text,
+        created_at       timestamptz NOT NULL
+      );
+      CREATE INDEX satisfaction_conversation ON satisfaction (conversation_id);
+      CREATE TABLE knowledge_tasks (
+        id           text PRIMARY KEY,
+        ticket_id    text REFERENCES tickets(id) ON DELETE SET NULL,
+        question     text NOT NULL,
+        answer       text NOT NULL,
+        language     text NOT NULL,
+        state        text NOT NULL CHECK (state IN ('draft', 'accepted', 'dismissed')),
+        doc_id       text,
+        decided_by   text,
+        created_at   timestamptz NOT NULL,
+        decided_at   timestamptz
+      );
+      CREATE INDEX knowledge_tasks_state ON knowledge_tasks (state, created_at);
+    `,
+  },
 ];
 
 const LOCK_KEY = 7_246_001; // any constant shared by every replica of this app
