@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictError } from '../errors.js';
 import type { Database, Row, Sql } from './database.js';
+import { toDate } from './rows.js';
 import { TicketRepository } from './tickets.js';
 import type { Channel, ConversationRecord, ConversationState, CustomerRecord, CustomerTier, HandoffRecord, NewTurn, Priority, TicketRecord, TurnRecord } from './types.js';
 
@@ -25,8 +26,6 @@ export interface ExchangeResult {
   ticket: TicketRecord | null;
 }
 
-const date = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));
-
 function toConversation(r: Row): ConversationRecord {
   return {
     id: String(r.id),
@@ -35,8 +34,8 @@ function toConversation(r: Row): ConversationRecord {
     state: r.state as ConversationState,
     language: (r.language as string | null) ?? null,
     unresolvedTurns: Number(r.unresolved_turns),
-    createdAt: date(r.created_at),
-    updatedAt: date(r.updated_at),
+    createdAt: toDate(r.created_at),
+    updatedAt: toDate(r.updated_at),
   };
 }
 
@@ -52,7 +51,7 @@ function toTurn(r: Row): TurnRecord {
     decision: r.decision ?? null,
     citations: r.citations ?? null,
     confidence: r.confidence === null || r.confidence === undefined ? null : Number(r.confidence),
-    createdAt: date(r.created_at),
+    createdAt: toDate(r.created_at),
   };
 }
 
@@ -65,7 +64,7 @@ function toHandoff(r: Row): HandoffRecord {
     priority: r.priority as Priority,
     language: String(r.language),
     skill: (r.skill as string | null) ?? null,
-    createdAt: date(r.created_at),
+    createdAt: toDate(r.created_at),
   };
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Row, Sql } from './database.js';
+import { toDate, toDateOrNull } from './rows.js';
 
 // Satisfaction scores and knowledge tasks (drafts of new FAQ entries from resolved tickets).
 
@@ -28,8 +29,6 @@ export interface KnowledgeTaskRecord {
   decidedAt: Date | null;
 }
 
-const date = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v)));
-
 const toSatisfaction = (r: Row): SatisfactionRecord => ({
   id: String(r.id),
   conversationId: String(r.conversation_id),
@@ -37,7 +36,7 @@ const toSatisfaction = (r: Row): SatisfactionRecord => ({
   csat: r.csat === null ? null : Number(r.csat),
   nps: r.nps === null ? null : Number(r.nps),
   comment: (r.comment as string | null) ?? null,
-  createdAt: date(r.created_at)!,
+  createdAt: toDate(r.created_at),
 });
 
 const toTask = (r: Row): KnowledgeTaskRecord => ({
@@ -49,8 +48,8 @@ const toTask = (r: Row): KnowledgeTaskRecord => ({
   state: r.state as KnowledgeTaskState,
   docId: (r.doc_id as string | null) ?? null,
   decidedBy: (r.decided_by as string | null) ?? null,
-  createdAt: date(r.created_at)!,
-  decidedAt: date(r.decided_at),
+  createdAt: toDate(r.created_at),
+  decidedAt: toDateOrNull(r.decided_at),
 });
 
 export class KnowledgeRepository {
@@ -102,6 +101,6 @@ export class KnowledgeRepository {
        ORDER BY h.created_at DESC LIMIT $3`,
       [JSON.stringify(reasons), since, limit],
     );
-    return rows.map((r) => ({ text: String(r.text), language: String(r.language), at: date(r.created_at)!, conversationId: String(r.conversation_id) }));
+    return rows.map((r) => ({ text: String(r.text), language: String(r.language), at: toDate(r.created_at), conversationId: String(r.conversation_id) }));
   }
 }

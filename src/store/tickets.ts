@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Row, Sql } from './database.js';
+import { toDate, toDateOrNull } from './rows.js';
 import { PRIORITY_RANK, type AgentRecord, type NewTicket, type Priority, type TicketRecord, type TicketState } from './types.js';
-
-const date = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v)));
 
 function toTicket(r: Row): TicketRecord {
   return {
@@ -19,12 +18,12 @@ function toTicket(r: Row): TicketRecord {
     tierLevel: Number(r.tier_level),
     assignee: (r.assignee as string | null) ?? null,
     followUpOf: (r.follow_up_of as string | null) ?? null,
-    createdAt: date(r.created_at)!,
-    firstResponseDue: date(r.first_response_due)!,
-    firstResponseAt: date(r.first_response_at),
-    resolvedAt: date(r.resolved_at),
-    closedAt: date(r.closed_at),
-    updatedAt: date(r.updated_at)!,
+    createdAt: toDate(r.created_at),
+    firstResponseDue: toDate(r.first_response_due),
+    firstResponseAt: toDateOrNull(r.first_response_at),
+    resolvedAt: toDateOrNull(r.resolved_at),
+    closedAt: toDateOrNull(r.closed_at),
+    updatedAt: toDate(r.updated_at),
   };
 }
 
@@ -146,7 +145,7 @@ export class TicketRepository {
 
   async events(ticketId: string): Promise<Array<{ actor: string; type: string; data: unknown; createdAt: Date }>> {
     const rows = await this.db.query('SELECT * FROM ticket_events WHERE ticket_id = $1 ORDER BY id', [ticketId]);
-    return rows.map((r) => ({ actor: String(r.actor), type: String(r.type), data: r.data ?? null, createdAt: date(r.created_at)! }));
+    return rows.map((r) => ({ actor: String(r.actor), type: String(r.type), data: r.data ?? null, createdAt: toDate(r.created_at) }));
   }
 
   async upsertAgent(a: AgentRecord, now: Date): Promise<AgentRecord> {
