@@ -5,6 +5,7 @@ import type { Database } from '../store/database.js';
 import { TEST_DATABASES } from '../store/testing.js';
 import type { Priority } from '../store/types.js';
 import { HandoffDesk } from './desk.js';
+import { KnowledgeTasks } from './knowledge-tasks.js';
 import { firstResponseDue } from './sla.js';
 
 const t0 = new Date('2026-06-01T08:00:00Z');
@@ -141,6 +142,59 @@ describe.each(TEST_DATABASES)('handoff desk on $name', (kind) => {
     await desk.escalate(t.id, 'lead');
     expect(await desk.claimNext(`t1-${kind.name}`)).toBeNull(); // tier 1 cannot take a tier-2 ticket
     expect((await desk.claimNext(`t2-${kind.name}`))?.id).toBe(t.id);
+  });
+
+  it('routes a ticket to the least-loaded agent who has its skill and language', async () => {
+    const busy = `busy-${kind.name}`;
+    const free = `free-${kind.name}`;
+    await desk.registerAgent({ id: busy, name: 'Busy', skills: ['push'], languages: ['zh'], capacity: 2, team: null, tierLevel: 1 });
+    await desk.registerAgent({ id: free, name: 'Free', skills: ['push'], languages: ['zh'], capacity: 2, team: null, tierLevel: 1 });
+    await desk.registerAgent({ id: `en-${kind.name}`, name: 'En', skills: ['push'], languages: ['en'], capacity: 9, team: null, tierLevel: 1 });
+    await desk.claim((await handoff({ skill: 'push', language: 'zh' })).id, busy);
+    const routed = await desk.route((await handoff({ skill: 'push', language: 'zh' })).id);
+    expect(routed?.assignee).toBe(free);
+    await desk.route((await handoff({ skill: 'push', language: 'zh' })).id); // one each now
+    await desk.route((await handoff({ skill: 'push', language: 'zh' })).id); // both at capacity
+    expect(await desk.route((await handoff({ skill: 'push', language: 'zh' })).id)).toBeNull();
+  });
+
+  it('records CSAT and NPS after resolution; CSAT <= 2 opens a follow-up ticket', async () => {
+    const t = await handoff({ skill: 'rate' });
+    const agent = `rate-${kind.name}`;
+    await desk.registerAgent({ id: agent, name: 'R', skills: ['rate'], languages: ['en'], capacity: 5, team: null, tierLevel: 1 });
+    await expect(desk.rate(t.id, { csat: 1 })).rejects.toBeInstanceOf(ConflictError); // not resolved yet
+    await desk.claim(t.id, agent);
+    await desk.reply(t.id, agent, 'Your hub is back online: we pushed a fix.');
+    await desk.resolve(t.id, agent);
+    expect((await desk.rate(t.id, { csat: 5, nps: 10 })).followUp).toBeNull();
+    const { followUp } = await desk.rate(t.id, { csat: 2, comment: 'took too long' });
+    expect(followUp).toMatchObject({ followUpOf: t.id, state: 'pending', skill: 'rate', reasons: ['low_csat'] });
+    await expect(desk.rate(t.id, { nps: 11 })).rejects.toThrow(/nps/);
+    // The resolution left a knowledge-task draft: the customer's question and the agent's answer.
+    const tasks = new KnowledgeTasks(db, { publish: async (e) => e.id, now: () => clock });
+    const draft = (await tasks.list('draft')).find((x) => x.ticketId === t.id)!;
+    expect(draft).toMatchObject({ question: 'my hub is offline again and I want a person', answer: 'Your hub is back online: we pushed a fix.' });
+    expect((await tasks.accept(draft.id, 'km')).docId).toMatch(/^kt-/);
+    await expect(tasks.accept(draft.id, 'km')).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('clusters low-confidence escalations into knowledge gaps', async () => {
+    for (const text of ['do you sell solar panels?', 'solar panels for sale?']) {
+      const r = await conversations.recordExchange({
+        conversationId: `gap-${kind.name}-${++n}`,
+        customer: { id: `gap-${n}`, tier: 'standard' },
+        channel: 'web',
+        now: clock,
+        language: 'en',
+        state: 'handed_off',
+        unresolvedTurns: 0,
+        turns: [{ role: 'customer', text }, { role: 'bot', text: 'Passing you on.' }],
+        handoff: { reasons: ['low_confidence', 'out_of_scope'], priority: 'P4', language: 'en', skill: 'general', firstResponseDue: clock },
+      });
+      expect(r.ticket).not.toBeNull();
+    }
+    const gaps = await new KnowledgeTasks(db, { publish: async (e) => e.id }).gaps();
+    expect(gaps[0]).toMatchObject({ count: 2, languages: ['en'] });
   });
 
   it('summarises the conversation for the person taking over', async () => {

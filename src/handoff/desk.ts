@@ -78,6 +78,14 @@ export class HandoffDesk {
     return t;
   }
 
+  /** Push routing: assigns a pending ticket to the least-loaded agent who can take it, or null. */
+  async route(ticketId: string): Promise<TicketRecord | null> {
+    await this.ticket(ticketId);
+    const t = await this.tickets.route(ticketId, this.now());
+    if (t) await this.conversations.setState(t.conversationId, 'human', this.now());
+    return t;
+  }
+
   async claim(ticketId: string, agentId: string): Promise<TicketRecord> {
     await this.ticket(ticketId);
     const t = await this.tickets.claim(ticketId, agentId, this.now());

@@ -117,6 +117,29 @@ export class TicketRepository {
     });
   }
 
+  /**
+   * Routes a pending ticket to the eligible agent with the most spare capacity (skill, language,
+   * tier and team match; load below capacity), in one transaction. Null when nobody is free.
+   */
+  async route(ticketId: string, now: Date): Promise<TicketRecord | null> {
+    return this.db.transaction(async (tx) => {
+      const [t] = await tx.query(`SELECT * FROM tickets WHERE id = $1 AND state = 'pending' FOR UPDATE SKIP LOCKED`, [ticketId]);
+      if (!t) return null;
+      const ticket = toTicket(t);
+      const [agent] = await tx.query(
+        `SELECT a.id, (SELECT COUNT(*) FROM tickets x WHERE x.assignee = a.id AND x.state = 'in_progress')::int AS load, a.capacity
+         FROM agents a
+         WHERE a.skills ? $1 AND a.languages ? $2 AND a.tier_level >= $3 AND ($4::text IS NULL OR a.team = $4)
+           AND ($5::text IS NULL OR a.id = $5)
+         ORDER BY (SELECT COUNT(*) FROM tickets x WHERE x.assignee = a.id AND x.state = 'in_progress')::float / GREATEST(a.capacity, 1), a.id
+         FOR UPDATE OF a`,
+        [ticket.skill, ticket.language, ticket.tierLevel, ticket.team, ticket.assignee],
+      );
+      if (!agent || Number(agent.load) >= Number(agent.capacity)) return null;
+      return this.assign(ticketId, String(agent.id), now, tx);
+    });
+  }
+
   /** Claims one named ticket; null when it is no longer pending (someone else has it). */
   async claim(ticketId: string, agentId: string, now: Date): Promise<TicketRecord | null> {
     return this.db.transaction(async (tx) => {
