@@ -169,4 +169,22 @@ describe('grounded answers with an OpenAI-compatible LLM', () => {
     const obeyed = await ask(agent(), 'how do I get compensation for a late delivery?', 'llm-9');
     expect(obeyed.decision).toEqual(calm.decision);
   });
+
+  it('polishes the first suggested reply for the agent, keeping its source', async () => {
+    replyWith('NOT_COVERED');
+    const r = await ask(agent(), 'when will I get my refund', 'llm-10');
+    expect(r.decision.type).toBe('handed_off');
+    replyWith('Hello! Your refund reaches your original payment method 5–10 business days after we receive the return [faq-refund].');
+    const [first] = await agent().suggestions(r.conversationId);
+    expect(first).toMatchObject({ composer: 'llm', citations: [{ docId: 'faq-refund' }] });
+    expect(first!.text).toMatch(/^Hello! Your refund/);
+  });
+
+  it('keeps the extractive suggestion when polishing fails', async () => {
+    replyWith('NOT_COVERED');
+    const r = await ask(agent(), 'when will I get my refund', 'llm-11');
+    server.use(http.post(`${BASE_URL}/chat/completions`, () => HttpResponse.json({ error: { message: 'overloaded' } }, { status: 503 })));
+    const [first] = await agent().suggestions(r.conversationId);
+    expect(first).toMatchObject({ composer: 'extractive', text: FAQ[0]!.answer });
+  });
 });
