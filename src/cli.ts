@@ -4,7 +4,9 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { DeskmateError } from './errors.js';
 import path from 'node:path';
 import { calibrate, checkGate, evaluate } from '../eval/evaluate.js';
+import { startServer } from './api/server.js';
 import { ingest, type IngestProgress, type IngestSummary } from './ingest/pipeline.js';
+import { createLogger } from './logger.js';
 import { INTENT_DATASETS, loadIntentDataset, type IntentDatasetName } from './intents/eval/datasets.js';
 import { evaluateIntents } from './intents/eval/intents-eval.js';
 import { evaluateSentiment, evenly, SENTIMENT_DATASETS, type SentimentDatasetName } from './intents/eval/sentiment-eval.js';
@@ -180,6 +182,24 @@ export function buildProgram(config: () => Config): Command {
     .option('--json', 'print only the JSON result')
     .action(async (opts: { dataset: SentimentDatasetName; peer?: 'nlpjs'; sample?: number; json?: boolean }) => {
       print(JSON.stringify(await evaluateSentiment(opts.dataset, config().datasetsDir, { peer: opts.peer, sample: opts.sample })));
+    });
+
+  program
+    .command('serve')
+    .description('start the HTTP API (port DESKMATE_PORT); an empty knowledge base gets the demo one')
+    .action(async () => {
+      const cfg = config();
+      const logger = createLogger({ level: cfg.log.level, redactPii: cfg.log.redactPii });
+      const server = await startServer(cfg, logger);
+      print(`Deskmate is listening on ${server.url}`);
+      if (server.demoKey) print(`Local demo API key (admin), also in ${path.join(cfg.dataDir, 'demo-key')}: ${server.demoKey}`);
+      const stop = async (signal: string) => {
+        logger.info({ signal }, 'shutting down: finishing in-flight requests');
+        await server.stop();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void stop('SIGINT'));
+      process.once('SIGTERM', () => void stop('SIGTERM'));
     });
 
   program

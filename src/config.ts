@@ -65,6 +65,14 @@ export const EnvSchema = z
     // The intents the classifier is trained on (default: the Lumen demo's, fixtures/intents).
     DESKMATE_INTENTS_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
 
+    // The HTTP server (deskmate serve / npm start).
+    DESKMATE_PORT: int(8787, 0),
+    DESKMATE_HOST: z.string().min(1).default('127.0.0.1'),
+    // API keys: "role:key" or "role:name:key", comma-separated; roles channel, agent, knowledge, admin.
+    // Empty: `deskmate serve` makes a local demo key (admin) and prints it.
+    DESKMATE_API_KEYS: z.preprocess(emptyAsUndefined, list.optional()),
+    DESKMATE_MAX_BODY_KB: int(1024, 1),
+
     // The escalation policy (src/agent/policy.ts).
     DESKMATE_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
     DESKMATE_FRUSTRATION_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),
@@ -120,6 +128,7 @@ export interface Config {
   policy: PolicySettings;
   conversationIdleMs: number;
   intentsFile: string;
+  server: { port: number; host: string; apiKeys: string[] | null; maxBodyBytes: number };
 }
 
 export interface LlmSettings {
@@ -192,6 +201,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxUnresolvedTurns: e.DESKMATE_MAX_UNRESOLVED_TURNS,
     },
     conversationIdleMs: e.DESKMATE_CONVERSATION_IDLE_HOURS * 3_600_000,
+    server: { port: e.DESKMATE_PORT, host: e.DESKMATE_HOST, apiKeys: e.DESKMATE_API_KEYS ?? null, maxBodyBytes: e.DESKMATE_MAX_BODY_KB * 1024 },
     intentsFile: e.DESKMATE_INTENTS_FILE ? path.resolve(e.DESKMATE_INTENTS_FILE) : fileURLToPath(new URL('../fixtures/intents/lumen-intents.json', import.meta.url)),
   };
 }

@@ -1,0 +1,185 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Agent } from '../agent/agent.js';
+import { HandoffDesk } from '../handoff/desk.js';
+import { KnowledgeTasks } from '../handoff/knowledge-tasks.js';
+import { ingest } from '../ingest/pipeline.js';
+import { publishFaqEntries } from '../ingest/publish.js';
+import { loadIntentCatalog } from '../intents/intent-catalog.js';
+import { Understander } from '../intents/understand.js';
+import { createLogger } from '../logger.js';
+import { KnowledgeBase } from '../retrieval/knowledge-base.js';
+import { ConversationRepository } from '../store/conversations.js';
+import type { Database } from '../store/database.js';
+import { migrate } from '../store/migrations.js';
+import { openPglite } from '../store/pglite.js';
+import { createApp } from './app.js';
+import { ApiKeys } from './auth.js';
+
+// Real HTTP through app.request over the real agent, desk and PGlite; a small lexical KB keeps it fast.
+const FAQ = [
+  { id: 'faq-refund', question: 'When will I receive my refund?', answer: 'Refunds reach your original payment method 5–10 business days after we receive the return.' },
+  { id: 'faq-return', question: 'What is your return policy?', answer: 'You can return any product within 30 days of delivery.' },
+];
+const KEYS = { channel: 'k-channel', agent: 'k-agent', knowledge: 'k-knowledge', admin: 'k-admin' } as const;
+let dir: string;
+let db: Database;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'deskmate-api-'));
+  await writeFile(path.join(dir, 'faq.jsonl'), FAQ.map((f) => JSON.stringify(f)).join('\n'));
+  const kb = await KnowledgeBase.open({ dir: path.join(dir, 'kb'), embedder: null, hnsw: { m: 16, efConstruction: 100, efSearch: 50 } });
+  const ingestOptions = { chunkSize: 1000, chunkOverlap: 100, maxFileBytes: 1e6, cwd: dir };
+  await ingest(kb, [path.join(dir, 'faq.jsonl')], ingestOptions);
+  const understander = await Understander.create(loadIntentCatalog(path.resolve(import.meta.dirname, '../../fixtures/intents/lumen-intents.json')), { embedder: null });
+  db = await openPglite();
+  await migrate(db);
+  const conversations = new ConversationRepository(db);
+  const agent = new Agent({ kb, understander, conversations, policy: { confidenceThreshold: 0.2, frustrationThreshold: 0.6, maxUnresolvedTurns: 3 } });
+  const publish = async (entries: Array<{ id: string; question: string; answer: string }>, name: string) => {
+    await publishFaqEntries(kb, entries, { ...ingestOptions, dir: path.join(dir, 'published'), name });
+    return entries.map((e) => e.id);
+  };
+  app = createApp({
+    agent,
+    desk: new HandoffDesk(db),
+    knowledgeTasks: new KnowledgeTasks(db, { publish: async (e) => (await publish([e], e.id))[0]! }),
+    kb,
+    db,
+    conversations,
+    keys: new ApiKeys(Object.entries(KEYS).map(([role, key]) => `${role}:${role === 'agent' ? 'ana' : role}:${key}`)),
+    logger: createLogger({ level: 'silent' }),
+    publish,
+    removeDocument: async (id) => {
+      const removed = kb.removeDocument(id);
+      if (removed) await kb.save();
+      return removed;
+    },
+    status: { embedder: 'none', llm: false },
+    maxBodyBytes: 64 * 1024,
+  });
+});
+afterAll(async () => {
+  await db.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+type Role = keyof typeof KEYS;
+function call(method: string, url: string, options: { role?: Role; body?: unknown; headers?: Record<string, string> } = {}) {
+  const headers: Record<string, string> = { ...(options.role ? { authorization: `Bearer ${KEYS[options.role]}` } : {}), ...options.headers };
+  if (options.body !== undefined) headers['content-type'] ??= 'application/json';
+  return app.request(url, { method, headers, body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body) });
+}
+
+const ask = (message: string, customer = 'c1', extra: Record<string, string> = {}) => call('POST', '/v1/answer', { role: 'channel', body: { customer: { id: customer }, channel: 'web', message }, headers: extra });
+
+describe('HTTP API', () => {
+  it('health and readiness need no key', async () => {
+    expect(await (await call('GET', '/health')).json()).toEqual({ status: 'ok' });
+    expect(await (await call('GET', '/ready')).json()).toMatchObject({ status: 'ready', store: 'pglite', index: { documents: 2 }, llm: false });
+  });
+
+  it('answers a channel with citations and a request id', async () => {
+    const res = await ask('when will I receive my refund?');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-request-id')).toBeTruthy();
+    const body = (await res.json()) as { decision: { type: string }; citations: Array<{ docId: string }> };
+    expect(body.decision.type).toBe('answered');
+    expect(body.citations[0]!.docId).toBe('faq-refund');
+  });
+
+  it('401 without a key, 401 with an unknown one, 403 with the wrong role', async () => {
+    expect((await call('POST', '/v1/answer', { body: {} })).status).toBe(401);
+    expect((await call('POST', '/v1/answer', { body: {}, headers: { authorization: 'Bearer nope' } })).status).toBe(401);
+    const wrong = await call('POST', '/v1/answer', { role: 'knowledge', body: { customer: { id: 'x' }, message: 'hi' } });
+    expect(wrong.status).toBe(403);
+    expect(await wrong.json()).toMatchObject({ error: { code: 'forbidden' } });
+  });
+
+  it('names the bad field (422), refuses bad JSON (422), other content types (415) and big bodies (413)', async () => {
+    const bad = await call('POST', '/v1/answer', { role: 'channel', body: { customer: { id: 'x' }, message: 42 } });
+    expect(bad.status).toBe(422);
+    expect(await bad.json()).toMatchObject({ error: { code: 'validation_error', details: [{ field: 'message' }] } });
+    expect((await call('POST', '/v1/answer', { role: 'channel', body: '{"customer":' })).status).toBe(422);
+    expect((await call('POST', '/v1/answer', { role: 'channel', body: 'hello', headers: { 'content-type': 'text/plain' } })).status).toBe(415);
+    const huge = await call('POST', '/v1/answer', { role: 'channel', body: { customer: { id: 'x' }, message: 'a'.repeat(100_000) } });
+    expect(huge.status).toBe(413);
+    expect(await huge.json()).toMatchObject({ error: { code: 'payload_too_large' } });
+    const long = await call('POST', '/v1/answer', { role: 'channel', body: { customer: { id: 'x' }, message: 'a'.repeat(9000) } });
+    expect(long.status).toBe(422);
+  });
+
+  it('a retried request with the same Idempotency-Key is answered once', async () => {
+    const [a, b] = await Promise.all([ask('what is your return policy?', 'idem', { 'idempotency-key': 'k1' }), ask('what is your return policy?', 'idem', { 'idempotency-key': 'k1' })]);
+    const first = (await a.json()) as { conversationId: string };
+    expect(await b.json()).toEqual(first);
+    const again = (await (await ask('what is your return policy?', 'idem', { 'idempotency-key': 'k1' })).json()) as { conversationId: string };
+    expect(again).toEqual(first);
+    const convo = (await (await call('GET', `/v1/conversations/${first.conversationId}`, { role: 'channel' })).json()) as { turns: unknown[] };
+    expect(convo.turns).toHaveLength(2);
+  });
+
+  it('streams understanding, citations, decision and result as server-sent events', async () => {
+    const res = await call('POST', '/v1/answer', { role: 'channel', body: { customer: { id: 'sse' }, message: 'when will I receive my refund?' }, headers: { accept: 'text/event-stream' } });
+    expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
+    const text = await res.text();
+    expect([...text.matchAll(/^event: (\w+)$/gm)].map((m) => m[1])).toEqual(['understanding', 'citations', 'decision', 'result']);
+    expect(text).toContain('faq-refund');
+  });
+
+  it('hands off to the queue; an agent claims, replies (the channel sees it), resolves; low CSAT opens a follow-up', async () => {
+    const handed = (await (await ask('let me talk to a real person', 'flow')).json()) as { ticketId: string; conversationId: string };
+    await call('POST', '/v1/agents', { role: 'admin', body: { id: 'ana', name: 'Ana', skills: ['escalations', 'general'], languages: ['en'], capacity: 5 } });
+    const queue = (await (await call('GET', '/v1/queue', { role: 'agent' })).json()) as { tickets: Array<{ id: string; sla: object }> };
+    expect(queue.tickets.map((t) => t.id)).toContain(handed.ticketId);
+    const detail = (await (await call('GET', `/v1/tickets/${handed.ticketId}`, { role: 'agent' })).json()) as { summary: { customerWords: string[] } };
+    expect(detail.summary.customerWords).toEqual(['let me talk to a real person']);
+    expect((await call('POST', `/v1/tickets/${handed.ticketId}/claim`, { role: 'agent' })).status).toBe(200);
+    expect((await call('POST', `/v1/tickets/${handed.ticketId}/claim`, { role: 'agent' })).status).toBe(409);
+    expect((await call('POST', `/v1/tickets/${handed.ticketId}/reply`, { role: 'agent', body: { text: 'Hi, Ana here.' } })).status).toBe(200);
+    const events = (await (await call('GET', `/v1/conversations/${handed.conversationId}/events?after=2`, { role: 'channel' })).json()) as { events: Array<{ role: string; text: string }> };
+    expect(events.events).toEqual([expect.objectContaining({ role: 'agent', text: 'Hi, Ana here.' })]);
+    expect((await call('POST', `/v1/tickets/${handed.ticketId}/resolve`, { role: 'agent' })).status).toBe(200);
+    const fb = await call('POST', `/v1/conversations/${handed.conversationId}/feedback`, { role: 'channel', body: { csat: 1 } });
+    expect(await fb.json()).toMatchObject({ recorded: true, followUpTicketId: expect.any(String) });
+    expect((await call('POST', `/v1/conversations/${handed.conversationId}/feedback`, { role: 'channel', body: { csat: 9 } })).status).toBe(422);
+  });
+
+  it('knowledge managers add, search and delete documents', async () => {
+    const add = await call('POST', '/v1/documents', { role: 'knowledge', body: { entries: [{ id: 'faq-gift', question: 'Can I pay with a gift card?', answer: 'Yes, gift cards are accepted at checkout.' }] } });
+    expect(add.status).toBe(201);
+    const found = (await (await call('POST', '/v1/search', { role: 'knowledge', body: { query: 'pay with gift card', k: 3 } })).json()) as { hits: Array<{ docId: string }> };
+    expect(found.hits[0]!.docId).toBe('faq-gift');
+    expect((await call('GET', '/v1/documents', { role: 'knowledge' })).status).toBe(200);
+    expect((await call('DELETE', '/v1/documents/faq-gift', { role: 'knowledge' })).status).toBe(200);
+    expect((await call('DELETE', '/v1/documents/faq-gift', { role: 'knowledge' })).status).toBe(404);
+    expect((await call('DELETE', '/v1/documents/..%2F..%2Fetc%2Fpasswd', { role: 'knowledge' })).status).toBe(422);
+  });
+
+  it.each([
+    ['POST', '/v1/answer', 'channel'],
+    ['GET', '/v1/conversations/x', 'channel'],
+    ['GET', '/v1/queue', 'agent'],
+    ['GET', '/v1/tickets/x', 'agent'],
+    ['POST', '/v1/tickets/x/claim', 'agent'],
+    ['GET', '/v1/tickets/x/suggestions', 'agent'],
+    ['POST', '/v1/search', 'knowledge'],
+    ['GET', '/v1/documents', 'knowledge'],
+    ['POST', '/v1/documents', 'knowledge'],
+    ['DELETE', '/v1/documents/x', 'knowledge'],
+    ['GET', '/v1/knowledge-gaps', 'knowledge'],
+    ['GET', '/v1/knowledge-tasks', 'knowledge'],
+    ['POST', '/v1/agents', 'admin'],
+  ] as const)('%s %s: 401 without a key, 403 for other roles, not 401/403 for %s', async (method, url, role) => {
+    expect((await call(method, url)).status).toBe(401);
+    for (const other of (['channel', 'agent', 'knowledge'] as const).filter((r) => r !== role && !(url.startsWith('/v1/conversations') && r === 'agent'))) {
+      expect((await call(method, url, { role: other, body: method === 'GET' || method === 'DELETE' ? undefined : {} })).status, other).toBe(403);
+    }
+    const ok = await call(method, url, { role, body: method === 'GET' || method === 'DELETE' ? undefined : {} });
+    expect([401, 403]).not.toContain(ok.status);
+    expect(ok.status).toBeLessThan(500);
+  });
+});

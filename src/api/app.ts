@@ -1,0 +1,256 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { streamSSE } from 'hono/streaming';
+import { z } from 'zod';
+import type { Agent } from '../agent/agent.js';
+import { AnswerRequestSchema, type AnswerEvent, type AnswerResult } from '../agent/types.js';
+import { DeskmateError, NotFoundError } from '../errors.js';
+import type { HandoffDesk } from '../handoff/desk.js';
+import type { KnowledgeTasks } from '../handoff/knowledge-tasks.js';
+import type { FaqEntry } from '../ingest/publish.js';
+import type { Logger } from '../logger.js';
+import type { KnowledgeBase } from '../retrieval/knowledge-base.js';
+import { FILTER_KEYS, SearchFieldSchema } from '../retrieval/types.js';
+import type { ConversationRepository } from '../store/conversations.js';
+import type { Database } from '../store/database.js';
+import { KnowledgeRepository } from '../store/knowledge.js';
+import { TicketRepository } from '../store/tickets.js';
+import { requireRole, type ApiKeys, type Principal } from './auth.js';
+import { errorBody, jsonBody, parse, toResponse } from './errors.js';
+
+export interface AppDeps {
+  agent: Agent;
+  desk: HandoffDesk;
+  knowledgeTasks: KnowledgeTasks;
+  kb: KnowledgeBase;
+  db: Database;
+  conversations: ConversationRepository;
+  keys: ApiKeys;
+  logger: Logger;
+  /** Adds FAQ entries to the KB (written as a source file, then ingested); returns their ids. */
+  publish: (entries: FaqEntry[], name: string) => Promise<string[]>;
+  /** Removes a document from the KB and saves it; false when there is none. */
+  removeDocument: (id: string) => Promise<boolean>;
+  status: { embedder: string; llm: boolean };
+  maxBodyBytes?: number;
+}
+
+type Env = { Variables: { principal: Principal; log: Logger; requestId: string } };
+
+const Id = z.string().min(1).max(128).regex(/^[\w.:-]+$/, 'letters, digits, _ . : - only');
+const ActionSchema = z.enum(['claim', 'reply', 'transfer', 'escalate', 'resolve', 'close', 'reopen']);
+const TicketActionBody = z.object({
+  agentId: Id.optional(),
+  text: z.string().trim().min(1).max(8000).optional(),
+  team: z.string().min(1).max(64).optional(),
+});
+const QueueQuery = z.object({
+  priority: z.enum(['P1', 'P2', 'P3', 'P4']).optional(),
+  skill: z.string().max(64).optional(),
+  language: z.string().max(16).optional(),
+  at_risk: z.enum(['true', 'false']).optional(),
+});
+const SearchBody = z.object({
+  query: z.string().trim().min(1).max(2000),
+  k: z.number().int().min(1).max(50).default(5),
+  field: SearchFieldSchema.default('all'),
+  filters: z.partialRecord(z.enum(FILTER_KEYS), z.string().max(200)).default({}),
+});
+const FaqEntrySchema = z.object({
+  id: Id,
+  question: z.string().trim().min(1).max(2000),
+  answer: z.string().trim().min(1).max(20_000),
+  language: z.string().max(16).optional(),
+  category: z.string().max(64).optional(),
+  tags: z.array(z.string().max(64)).max(50).optional(),
+});
+const DocumentsBody = z.object({ entries: z.array(FaqEntrySchema).min(1).max(1000) });
+const FeedbackBody = z
+  .object({ helpful: z.boolean().optional(), csat: z.number().int().min(1).max(5).optional(), nps: z.number().int().min(0).max(10).optional(), comment: z.string().max(2000).optional() })
+  .refine((b) => b.helpful !== undefined || b.csat !== undefined || b.nps !== undefined, { message: 'give helpful, csat or nps', path: ['csat'] });
+const AgentBody = z.object({
+  id: Id,
+  name: z.string().min(1).max(128),
+  skills: z.array(z.string().min(1).max(64)).min(1).max(50),
+  languages: z.array(z.string().min(1).max(16)).min(1).max(10),
+  capacity: z.number().int().min(0).max(1000).default(5),
+  team: z.string().max(64).nullable().default(null),
+  tierLevel: z.number().int().min(1).max(3).default(1),
+});
+
+function transcript(turns: Awaited<ReturnType<ConversationRepository['turns']>>) {
+  return turns.map((t) => ({ seq: t.seq, role: t.role, channel: t.channel, text: t.text, at: t.createdAt.toISOString(), ...(t.role === 'bot' ? { decision: t.decision, citations: t.citations, confidence: t.confidence } : {}) }));
+}
+
+/** The HTTP API: thin handlers that parse, call the domain and return JSON. */
+export function createApp(deps: AppDeps): Hono<Env> {
+  const app = new Hono<Env>();
+  const { keys } = deps;
+  const channel = requireRole(keys, 'channel');
+  const agentRole = requireRole(keys, 'agent');
+  const knowledge = requireRole(keys, 'knowledge');
+  const channelOrAgent = requireRole(keys, 'channel', 'agent');
+  // Retries of one request (same key and Idempotency-Key) share the first answer (per process).
+  const idempotent = new Map<string, Promise<AnswerResult>>();
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    c.set('log', deps.logger.child({ requestId: c.get('requestId') }));
+    await next();
+  });
+  app.use(bodyLimit({ maxSize: deps.maxBodyBytes ?? 1024 * 1024, onError: (c) => c.json(errorBody('payload_too_large', 'request body too large'), 413) }));
+  app.onError((err, c) => toResponse(c, err));
+  app.notFound((c) => c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404));
+
+  app.get('/health', (c) => c.json({ status: 'ok' }));
+  app.get('/ready', async (c) => {
+    await deps.db.query('SELECT 1');
+    const stats = deps.kb.stats();
+    return c.json({ status: 'ready', store: deps.db.kind, index: { documents: stats.documents, chunks: stats.chunks, vectors: stats.vectors }, embedder: deps.status.embedder, llm: deps.status.llm });
+  });
+
+  app.post('/v1/answer', channel, async (c) => {
+    const req = parse(AnswerRequestSchema, await jsonBody(c));
+    if (c.req.header('accept')?.includes('text/event-stream')) {
+      return streamSSE(c, async (stream) => {
+        let writes = Promise.resolve();
+        const onEvent = (e: AnswerEvent) => {
+          writes = writes.then(() => stream.writeSSE({ event: e.type, data: JSON.stringify(e) }));
+        };
+        try {
+          const result = await deps.agent.answer(req, { onEvent });
+          await writes;
+          await stream.writeSSE({ event: 'result', data: JSON.stringify(result) });
+        } catch (err) {
+          await writes;
+          const body = err instanceof DeskmateError ? errorBody(err.code, err.message, err.details) : errorBody('internal_error', 'internal error');
+          await stream.writeSSE({ event: 'error', data: JSON.stringify(body) });
+        }
+      });
+    }
+    const key = c.req.header('idempotency-key');
+    if (!key) return c.json(await deps.agent.answer(req));
+    const scoped = `${c.get('principal').name}\u0000${key}`;
+    let pending = idempotent.get(scoped);
+    if (!pending) {
+      pending = deps.agent.answer(req);
+      idempotent.set(scoped, pending);
+      pending.catch(() => idempotent.delete(scoped)); // a failed first try may be retried
+      if (idempotent.size > 10_000) idempotent.delete(idempotent.keys().next().value!);
+    }
+    return c.json(await pending);
+  });
+
+  app.get('/v1/conversations/:id', channelOrAgent, async (c) => {
+    const id = parse(Id, c.req.param('id'), 'id');
+    const conversation = await deps.conversations.conversation(id);
+    if (!conversation) throw new NotFoundError('conversation', id);
+    return c.json({ conversation, turns: transcript(await deps.conversations.turns(id)) });
+  });
+
+  app.get('/v1/conversations/:id/events', channelOrAgent, async (c) => {
+    const id = parse(Id, c.req.param('id'), 'id');
+    const after = parse(z.coerce.number().int().min(0).default(0), c.req.query('after'), 'after');
+    if (!(await deps.conversations.conversation(id))) throw new NotFoundError('conversation', id);
+    return c.json({ events: transcript((await deps.conversations.turns(id)).filter((t) => t.seq > after)) });
+  });
+
+  app.post('/v1/conversations/:id/feedback', channel, async (c) => {
+    const id = parse(Id, c.req.param('id'), 'id');
+    const body = parse(FeedbackBody, await jsonBody(c));
+    if (!(await deps.conversations.conversation(id))) throw new NotFoundError('conversation', id);
+    const resolved = (await new TicketRepository(deps.db).list({ states: ['resolved', 'closed'] })).filter((t) => t.conversationId === id).at(-1);
+    if (resolved && (body.csat !== undefined || body.nps !== undefined)) {
+      const r = await deps.desk.rate(resolved.id, { csat: body.csat, nps: body.nps, comment: body.comment });
+      return c.json({ recorded: true, followUpTicketId: r.followUp?.id ?? null });
+    }
+    await new KnowledgeRepository(deps.db).addSatisfaction({ conversationId: id, ticketId: null, csat: body.csat ?? null, nps: body.nps ?? null, comment: body.comment ?? (body.helpful === undefined ? null : body.helpful ? 'helpful' : 'not helpful'), createdAt: new Date() });
+    return c.json({ recorded: true, followUpTicketId: null });
+  });
+
+  app.get('/v1/queue', agentRole, async (c) => {
+    const q = parse(QueueQuery, c.req.query(), 'query');
+    const entries = await deps.desk.queue({ priority: q.priority, skill: q.skill, language: q.language, atRisk: q.at_risk === 'true' });
+    return c.json({ tickets: entries.map((e) => ({ ...e.ticket, sla: e.sla })) });
+  });
+
+  app.get('/v1/tickets/:id', agentRole, async (c) => {
+    const id = parse(Id, c.req.param('id'), 'id');
+    return c.json({ ticket: await deps.desk.ticket(id), summary: await deps.desk.summary(id) });
+  });
+
+  app.get('/v1/tickets/:id/suggestions', agentRole, async (c) => {
+    const ticket = await deps.desk.ticket(parse(Id, c.req.param('id'), 'id'));
+    return c.json({ suggestions: await deps.agent.suggestions(ticket.conversationId) });
+  });
+
+  app.post('/v1/tickets/:id/:action', agentRole, async (c) => {
+    const id = parse(Id, c.req.param('id'), 'id');
+    const action = parse(ActionSchema, c.req.param('action'), 'action');
+    const body = parse(TicketActionBody, c.req.header('content-length') === '0' || !c.req.header('content-type') ? {} : await jsonBody(c));
+    const who = c.get('principal').name;
+    const agentId = body.agentId ?? who;
+    const ticket = await ticketAction(deps.desk, id, action, { who, agentId, text: body.text, team: body.team });
+    c.get('log').info({ audit: true, who, action, ticketId: id }, 'ticket action');
+    return c.json({ ticket });
+  });
+
+  app.post('/v1/agents', requireRole(keys, 'admin'), async (c) => c.json({ agent: await deps.desk.registerAgent(parse(AgentBody, await jsonBody(c))) }, 201));
+
+  app.post('/v1/search', knowledge, async (c) => {
+    const b = parse(SearchBody, await jsonBody(c));
+    const hits = await deps.kb.search(b.query, { k: b.k, field: b.field, filters: b.filters });
+    return c.json({ hits: hits.map((h, i) => ({ rank: i + 1, score: h.score, docId: h.chunk.docId, chunkId: h.chunk.id, title: h.chunk.title, text: h.chunk.text, source: h.chunk.source, language: h.chunk.language })) });
+  });
+
+  app.get('/v1/documents', knowledge, (c) => c.json({ documents: deps.kb.documents().map(({ chunkIds, ...d }) => ({ ...d, chunks: chunkIds.length })) }));
+
+  app.post('/v1/documents', knowledge, async (c) => {
+    const { entries } = parse(DocumentsBody, await jsonBody(c));
+    const ids = await deps.publish(entries, `api-${c.get('requestId')}`);
+    c.get('log').info({ audit: true, who: c.get('principal').name, action: 'documents.add', ids }, 'documents added');
+    return c.json({ documents: ids }, 201);
+  });
+
+  app.delete('/v1/documents/:id', knowledge, async (c) => {
+    const id = parse(Id, c.req.param('id'), 'id');
+    if (!(await deps.removeDocument(id))) throw new NotFoundError('document', id);
+    c.get('log').info({ audit: true, who: c.get('principal').name, action: 'documents.delete', id }, 'document deleted');
+    return c.json({ deleted: id });
+  });
+
+  app.get('/v1/knowledge-gaps', knowledge, async (c) => c.json({ gaps: await deps.knowledgeTasks.gaps() }));
+  app.get('/v1/knowledge-tasks', knowledge, async (c) => c.json({ tasks: await deps.knowledgeTasks.list(parse(z.enum(['draft', 'accepted', 'dismissed']).optional(), c.req.query('state'), 'state')) }));
+  app.post('/v1/knowledge-tasks/:id/:decision', knowledge, async (c) => {
+    const id = parse(z.string().uuid(), c.req.param('id'), 'id');
+    const decision = parse(z.enum(['accept', 'dismiss']), c.req.param('decision'), 'decision');
+    const who = c.get('principal').name;
+    const task = decision === 'accept' ? await deps.knowledgeTasks.accept(id, who) : await deps.knowledgeTasks.dismiss(id, who);
+    c.get('log').info({ audit: true, who, action: `knowledge-task.${decision}`, id }, 'knowledge task decided');
+    return c.json({ task });
+  });
+
+  return app;
+}
+
+function ticketAction(desk: HandoffDesk, id: string, action: z.infer<typeof ActionSchema>, a: { who: string; agentId: string; text?: string; team?: string }) {
+  switch (action) {
+    case 'claim':
+      return desk.claim(id, a.agentId);
+    case 'reply':
+      if (!a.text) throw new DeskmateError('validation_error', 'reply needs text', [{ field: 'text', message: 'required' }]);
+      return desk.reply(id, a.agentId, a.text);
+    case 'transfer':
+      return desk.transfer(id, a.who, { agentId: a.agentId === a.who ? undefined : a.agentId, team: a.team });
+    case 'escalate':
+      return desk.escalate(id, a.who);
+    case 'resolve':
+      return desk.resolve(id, a.who);
+    case 'close':
+      return desk.close(id, a.who);
+    case 'reopen':
+      return desk.reopen(id, a.who);
+  }
+}
+
