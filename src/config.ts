@@ -72,6 +72,8 @@ export const EnvSchema = z
     // Empty: `deskmate serve` makes a local demo key (admin) and prints it.
     DESKMATE_API_KEYS: z.preprocess(emptyAsUndefined, list.optional()),
     DESKMATE_MAX_BODY_KB: int(1024, 1),
+    DESKMATE_RATE_LIMIT_PER_MINUTE: int(600, 0),
+    DESKMATE_REQUEST_TIMEOUT_MS: int(30_000, 1),
 
     // The escalation policy (src/agent/policy.ts).
     DESKMATE_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
@@ -128,7 +130,7 @@ export interface Config {
   policy: PolicySettings;
   conversationIdleMs: number;
   intentsFile: string;
-  server: { port: number; host: string; apiKeys: string[] | null; maxBodyBytes: number };
+  server: { port: number; host: string; apiKeys: string[] | null; maxBodyBytes: number; rateLimitPerMinute: number; requestTimeoutMs: number };
 }
 
 export interface LlmSettings {
@@ -201,7 +203,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxUnresolvedTurns: e.DESKMATE_MAX_UNRESOLVED_TURNS,
     },
     conversationIdleMs: e.DESKMATE_CONVERSATION_IDLE_HOURS * 3_600_000,
-    server: { port: e.DESKMATE_PORT, host: e.DESKMATE_HOST, apiKeys: e.DESKMATE_API_KEYS ?? null, maxBodyBytes: e.DESKMATE_MAX_BODY_KB * 1024 },
+    server: { port: e.DESKMATE_PORT, host: e.DESKMATE_HOST, apiKeys: e.DESKMATE_API_KEYS ?? null, maxBodyBytes: e.DESKMATE_MAX_BODY_KB * 1024, rateLimitPerMinute: e.DESKMATE_RATE_LIMIT_PER_MINUTE, requestTimeoutMs: e.DESKMATE_REQUEST_TIMEOUT_MS },
     intentsFile: e.DESKMATE_INTENTS_FILE ? path.resolve(e.DESKMATE_INTENTS_FILE) : fileURLToPath(new URL('../fixtures/intents/lumen-intents.json', import.meta.url)),
   };
 }

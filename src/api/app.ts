@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
+import { HTTPException } from 'hono/http-exception';
 import { streamSSE } from 'hono/streaming';
+import { timeout } from 'hono/timeout';
 import { z } from 'zod';
 import type { Agent } from '../agent/agent.js';
 import { AnswerRequestSchema, type AnswerEvent, type AnswerResult } from '../agent/types.js';
@@ -16,7 +18,8 @@ import type { ConversationRepository } from '../store/conversations.js';
 import type { Database } from '../store/database.js';
 import { KnowledgeRepository } from '../store/knowledge.js';
 import { TicketRepository } from '../store/tickets.js';
-import { requireRole, type ApiKeys, type Principal } from './auth.js';
+import { requireRole, type ApiKeys, type Principal, type Role } from './auth.js';
+import { rateLimit } from './rate-limit.js';
 import { errorBody, jsonBody, parse, toResponse } from './errors.js';
 
 export interface AppDeps {
@@ -34,6 +37,10 @@ export interface AppDeps {
   removeDocument: (id: string) => Promise<boolean>;
   status: { embedder: string; llm: boolean };
   maxBodyBytes?: number;
+  /** Requests a minute per API key (0: unlimited). */
+  rateLimitPerMinute?: number;
+  /** Longest a request may take before a 504. */
+  requestTimeoutMs?: number;
 }
 
 type Env = { Variables: { principal: Principal; log: Logger; requestId: string } };
@@ -87,10 +94,13 @@ function transcript(turns: Awaited<ReturnType<ConversationRepository['turns']>>)
 export function createApp(deps: AppDeps): Hono<Env> {
   const app = new Hono<Env>();
   const { keys } = deps;
-  const channel = requireRole(keys, 'channel');
-  const agentRole = requireRole(keys, 'agent');
-  const knowledge = requireRole(keys, 'knowledge');
-  const channelOrAgent = requireRole(keys, 'channel', 'agent');
+  const limit = rateLimit({ perMinute: deps.rateLimitPerMinute ?? 600 });
+  // Authenticate, then count the request against the key's rate limit.
+  const role = (...roles: Role[]) => [requireRole(keys, ...roles), limit] as const;
+  const channel = role('channel');
+  const agentRole = role('agent');
+  const knowledge = role('knowledge');
+  const channelOrAgent = role('channel', 'agent');
   // Retries of one request (same key and Idempotency-Key) share the first answer (per process).
   const idempotent = new Map<string, Promise<AnswerResult>>();
 
@@ -99,6 +109,9 @@ export function createApp(deps: AppDeps): Hono<Env> {
     c.set('log', deps.logger.child({ requestId: c.get('requestId') }));
     await next();
   });
+  app.use(
+    timeout(deps.requestTimeoutMs ?? 30_000, () => new HTTPException(504, { message: 'the request took too long' })),
+  );
   app.use(bodyLimit({ maxSize: deps.maxBodyBytes ?? 1024 * 1024, onError: (c) => c.json(errorBody('payload_too_large', 'request body too large'), 413) }));
   app.onError((err, c) => toResponse(c, err));
   app.notFound((c) => c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404));
@@ -110,7 +123,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     return c.json({ status: 'ready', store: deps.db.kind, index: { documents: stats.documents, chunks: stats.chunks, vectors: stats.vectors }, embedder: deps.status.embedder, llm: deps.status.llm });
   });
 
-  app.post('/v1/answer', channel, async (c) => {
+  app.post('/v1/answer', ...channel, async (c) => {
     const req = parse(AnswerRequestSchema, await jsonBody(c));
     if (c.req.header('accept')?.includes('text/event-stream')) {
       return streamSSE(c, async (stream) => {
@@ -142,21 +155,21 @@ export function createApp(deps: AppDeps): Hono<Env> {
     return c.json(await pending);
   });
 
-  app.get('/v1/conversations/:id', channelOrAgent, async (c) => {
+  app.get('/v1/conversations/:id', ...channelOrAgent, async (c) => {
     const id = parse(Id, c.req.param('id'), 'id');
     const conversation = await deps.conversations.conversation(id);
     if (!conversation) throw new NotFoundError('conversation', id);
     return c.json({ conversation, turns: transcript(await deps.conversations.turns(id)) });
   });
 
-  app.get('/v1/conversations/:id/events', channelOrAgent, async (c) => {
+  app.get('/v1/conversations/:id/events', ...channelOrAgent, async (c) => {
     const id = parse(Id, c.req.param('id'), 'id');
     const after = parse(z.coerce.number().int().min(0).default(0), c.req.query('after'), 'after');
     if (!(await deps.conversations.conversation(id))) throw new NotFoundError('conversation', id);
     return c.json({ events: transcript((await deps.conversations.turns(id)).filter((t) => t.seq > after)) });
   });
 
-  app.post('/v1/conversations/:id/feedback', channel, async (c) => {
+  app.post('/v1/conversations/:id/feedback', ...channel, async (c) => {
     const id = parse(Id, c.req.param('id'), 'id');
     const body = parse(FeedbackBody, await jsonBody(c));
     if (!(await deps.conversations.conversation(id))) throw new NotFoundError('conversation', id);
@@ -169,23 +182,23 @@ export function createApp(deps: AppDeps): Hono<Env> {
     return c.json({ recorded: true, followUpTicketId: null });
   });
 
-  app.get('/v1/queue', agentRole, async (c) => {
+  app.get('/v1/queue', ...agentRole, async (c) => {
     const q = parse(QueueQuery, c.req.query(), 'query');
     const entries = await deps.desk.queue({ priority: q.priority, skill: q.skill, language: q.language, atRisk: q.at_risk === 'true' });
     return c.json({ tickets: entries.map((e) => ({ ...e.ticket, sla: e.sla })) });
   });
 
-  app.get('/v1/tickets/:id', agentRole, async (c) => {
+  app.get('/v1/tickets/:id', ...agentRole, async (c) => {
     const id = parse(Id, c.req.param('id'), 'id');
     return c.json({ ticket: await deps.desk.ticket(id), summary: await deps.desk.summary(id) });
   });
 
-  app.get('/v1/tickets/:id/suggestions', agentRole, async (c) => {
+  app.get('/v1/tickets/:id/suggestions', ...agentRole, async (c) => {
     const ticket = await deps.desk.ticket(parse(Id, c.req.param('id'), 'id'));
     return c.json({ suggestions: await deps.agent.suggestions(ticket.conversationId) });
   });
 
-  app.post('/v1/tickets/:id/:action', agentRole, async (c) => {
+  app.post('/v1/tickets/:id/:action', ...agentRole, async (c) => {
     const id = parse(Id, c.req.param('id'), 'id');
     const action = parse(ActionSchema, c.req.param('action'), 'action');
     const body = parse(TicketActionBody, c.req.header('content-length') === '0' || !c.req.header('content-type') ? {} : await jsonBody(c));
@@ -196,33 +209,33 @@ export function createApp(deps: AppDeps): Hono<Env> {
     return c.json({ ticket });
   });
 
-  app.post('/v1/agents', requireRole(keys, 'admin'), async (c) => c.json({ agent: await deps.desk.registerAgent(parse(AgentBody, await jsonBody(c))) }, 201));
+  app.post('/v1/agents', ...role('admin'), async (c) => c.json({ agent: await deps.desk.registerAgent(parse(AgentBody, await jsonBody(c))) }, 201));
 
-  app.post('/v1/search', knowledge, async (c) => {
+  app.post('/v1/search', ...knowledge, async (c) => {
     const b = parse(SearchBody, await jsonBody(c));
     const hits = await deps.kb.search(b.query, { k: b.k, field: b.field, filters: b.filters });
     return c.json({ hits: hits.map((h, i) => ({ rank: i + 1, score: h.score, docId: h.chunk.docId, chunkId: h.chunk.id, title: h.chunk.title, text: h.chunk.text, source: h.chunk.source, language: h.chunk.language })) });
   });
 
-  app.get('/v1/documents', knowledge, (c) => c.json({ documents: deps.kb.documents().map(({ chunkIds, ...d }) => ({ ...d, chunks: chunkIds.length })) }));
+  app.get('/v1/documents', ...knowledge, (c) => c.json({ documents: deps.kb.documents().map(({ chunkIds, ...d }) => ({ ...d, chunks: chunkIds.length })) }));
 
-  app.post('/v1/documents', knowledge, async (c) => {
+  app.post('/v1/documents', ...knowledge, async (c) => {
     const { entries } = parse(DocumentsBody, await jsonBody(c));
     const ids = await deps.publish(entries, `api-${c.get('requestId')}`);
     c.get('log').info({ audit: true, who: c.get('principal').name, action: 'documents.add', ids }, 'documents added');
     return c.json({ documents: ids }, 201);
   });
 
-  app.delete('/v1/documents/:id', knowledge, async (c) => {
+  app.delete('/v1/documents/:id', ...knowledge, async (c) => {
     const id = parse(Id, c.req.param('id'), 'id');
     if (!(await deps.removeDocument(id))) throw new NotFoundError('document', id);
     c.get('log').info({ audit: true, who: c.get('principal').name, action: 'documents.delete', id }, 'document deleted');
     return c.json({ deleted: id });
   });
 
-  app.get('/v1/knowledge-gaps', knowledge, async (c) => c.json({ gaps: await deps.knowledgeTasks.gaps() }));
-  app.get('/v1/knowledge-tasks', knowledge, async (c) => c.json({ tasks: await deps.knowledgeTasks.list(parse(z.enum(['draft', 'accepted', 'dismissed']).optional(), c.req.query('state'), 'state')) }));
-  app.post('/v1/knowledge-tasks/:id/:decision', knowledge, async (c) => {
+  app.get('/v1/knowledge-gaps', ...knowledge, async (c) => c.json({ gaps: await deps.knowledgeTasks.gaps() }));
+  app.get('/v1/knowledge-tasks', ...knowledge, async (c) => c.json({ tasks: await deps.knowledgeTasks.list(parse(z.enum(['draft', 'accepted', 'dismissed']).optional(), c.req.query('state'), 'state')) }));
+  app.post('/v1/knowledge-tasks/:id/:decision', ...knowledge, async (c) => {
     const id = parse(z.string().uuid(), c.req.param('id'), 'id');
     const decision = parse(z.enum(['accept', 'dismiss']), c.req.param('decision'), 'decision');
     const who = c.get('principal').name;

@@ -43,7 +43,7 @@ export class ApiKeys {
 
 /** A key of one of `roles` (admin may do anything): 401 without a valid key, 403 with the wrong role. */
 export function requireRole(keys: ApiKeys, ...roles: Role[]): MiddlewareHandler {
-  return async (c, next) => {
+  const handler: MiddlewareHandler = async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const key = /^Bearer\s+(.+)$/i.exec(header)?.[1] ?? c.req.header('x-api-key');
     if (!key) throw new DeskmateError('unauthorized', 'an API key is required (Authorization: Bearer <key>)');
@@ -55,4 +55,5 @@ export function requireRole(keys: ApiKeys, ...roles: Role[]): MiddlewareHandler 
     c.set('principal', principal);
     await next();
   };
+  return handler;
 }

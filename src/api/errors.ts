@@ -27,7 +27,7 @@ export function errorBody(code: string, message: string, details?: unknown) {
 export function toResponse(c: Context, err: unknown): Response {
   if (err instanceof DeskmateError) return c.json(errorBody(err.code, err.message, err.details), STATUS[err.code]);
   if (err instanceof HTTPException) {
-    const code = err.status === 413 ? 'payload_too_large' : err.status === 400 ? 'bad_request' : err.status === 401 ? 'unauthorized' : 'http_error';
+    const code = err.status === 413 ? 'payload_too_large' : err.status === 400 ? 'bad_request' : err.status === 415 ? 'unsupported_media_type' : err.status === 504 ? 'timeout' : 'http_error';
     return c.json(errorBody(code, err.message || 'request failed'), err.status as ContentfulStatusCode);
   }
   c.get('log')?.error({ err }, 'unhandled error');

@@ -72,6 +72,8 @@ export async function startServer(config: Config, logger: Logger): Promise<{ url
       }),
     status: { embedder: config.embeddings.provider, llm: config.llm !== null },
     maxBodyBytes: config.server.maxBodyBytes,
+    rateLimitPerMinute: config.server.rateLimitPerMinute,
+    requestTimeoutMs: config.server.requestTimeoutMs,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.server.port, hostname: config.server.host }, () => resolve(s));
