@@ -26,6 +26,16 @@ describe('HTTP API', () => {
     expect(await (await call('GET', '/ready')).json()).toMatchObject({ status: 'ready', store: 'pglite', index: { documents: 2 }, llm: false });
   });
 
+  it('serves its OpenAPI document (generated from the request schemas) and a docs page without a key', async () => {
+    const spec = (await (await call('GET', '/openapi.json')).json()) as { openapi: string; paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties: object } }> } }>> };
+    expect(spec.openapi).toBe('3.1.0');
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/v1/answer', '/v1/queue', '/v1/tickets/{id}/{action}', '/v1/documents/{id}']));
+    expect(Object.keys(spec.paths['/v1/answer']!.post!.requestBody!.content['application/json']!.schema.properties)).toEqual(expect.arrayContaining(['customer', 'message', 'channel']));
+    const docs = await call('GET', '/docs');
+    expect(docs.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await docs.text()).toContain('/openapi.json');
+  });
+
   it('answers a channel with citations and a request id', async () => {
     const res = await ask('when will I receive my refund?');
     expect(res.status).toBe(200);

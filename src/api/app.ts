@@ -13,14 +13,15 @@ import type { KnowledgeTasks } from '../handoff/knowledge-tasks.js';
 import type { FaqEntry } from '../ingest/publish.js';
 import type { Logger } from '../logger.js';
 import type { KnowledgeBase } from '../retrieval/knowledge-base.js';
-import { FILTER_KEYS, SearchFieldSchema } from '../retrieval/types.js';
 import type { ConversationRepository } from '../store/conversations.js';
 import type { Database } from '../store/database.js';
 import { KnowledgeRepository } from '../store/knowledge.js';
 import { TicketRepository } from '../store/tickets.js';
 import { requireRole, type ApiKeys, type Principal, type Role } from './auth.js';
+import { docsPage, openApiDocument } from './openapi.js';
 import { rateLimit } from './rate-limit.js';
 import { errorBody, jsonBody, parse, toResponse } from './errors.js';
+import { ActionSchema, AgentBody, DocumentsBody, FeedbackBody, Id, QueueQuery, SearchBody, TicketActionBody } from './schemas.js';
 
 export interface AppDeps {
   agent: Agent;
@@ -44,47 +45,6 @@ export interface AppDeps {
 }
 
 type Env = { Variables: { principal: Principal; log: Logger; requestId: string } };
-
-const Id = z.string().min(1).max(128).regex(/^[\w.:-]+$/, 'letters, digits, _ . : - only');
-const ActionSchema = z.enum(['claim', 'reply', 'transfer', 'escalate', 'resolve', 'close', 'reopen']);
-const TicketActionBody = z.object({
-  agentId: Id.optional(),
-  text: z.string().trim().min(1).max(8000).optional(),
-  team: z.string().min(1).max(64).optional(),
-});
-const QueueQuery = z.object({
-  priority: z.enum(['P1', 'P2', 'P3', 'P4']).optional(),
-  skill: z.string().max(64).optional(),
-  language: z.string().max(16).optional(),
-  at_risk: z.enum(['true', 'false']).optional(),
-});
-const SearchBody = z.object({
-  query: z.string().trim().min(1).max(2000),
-  k: z.number().int().min(1).max(50).default(5),
-  field: SearchFieldSchema.default('all'),
-  filters: z.partialRecord(z.enum(FILTER_KEYS), z.string().max(200)).default({}),
-});
-const FaqEntrySchema = z.object({
-  id: Id,
-  question: z.string().trim().min(1).max(2000),
-  answer: z.string().trim().min(1).max(20_000),
-  language: z.string().max(16).optional(),
-  category: z.string().max(64).optional(),
-  tags: z.array(z.string().max(64)).max(50).optional(),
-});
-const DocumentsBody = z.object({ entries: z.array(FaqEntrySchema).min(1).max(1000) });
-const FeedbackBody = z
-  .object({ helpful: z.boolean().optional(), csat: z.number().int().min(1).max(5).optional(), nps: z.number().int().min(0).max(10).optional(), comment: z.string().max(2000).optional() })
-  .refine((b) => b.helpful !== undefined || b.csat !== undefined || b.nps !== undefined, { message: 'give helpful, csat or nps', path: ['csat'] });
-const AgentBody = z.object({
-  id: Id,
-  name: z.string().min(1).max(128),
-  skills: z.array(z.string().min(1).max(64)).min(1).max(50),
-  languages: z.array(z.string().min(1).max(16)).min(1).max(10),
-  capacity: z.number().int().min(0).max(1000).default(5),
-  team: z.string().max(64).nullable().default(null),
-  tierLevel: z.number().int().min(1).max(3).default(1),
-});
 
 function transcript(turns: Awaited<ReturnType<ConversationRepository['turns']>>) {
   return turns.map((t) => ({ seq: t.seq, role: t.role, channel: t.channel, text: t.text, at: t.createdAt.toISOString(), ...(t.role === 'bot' ? { decision: t.decision, citations: t.citations, confidence: t.confidence } : {}) }));
@@ -117,6 +77,9 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.notFound((c) => c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404));
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
+  const spec = openApiDocument();
+  app.get('/openapi.json', (c) => c.json(spec));
+  app.get('/docs', (c) => c.html(docsPage()));
   app.get('/ready', async (c) => {
     await deps.db.query('SELECT 1');
     const stats = deps.kb.stats();
