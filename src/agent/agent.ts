@@ -106,6 +106,7 @@ export class Agent {
     const req = parsed.data;
     const { conversations, understander } = this.options;
     const now = this.now();
+    const started = performance.now();
     const message = this.options.redactPii === false ? req.message : maskPii(req.message);
 
     const conversation = await this.conversationFor(req.conversationId, req.customer.id, now);
@@ -168,7 +169,7 @@ export class Agent {
           decision,
           citations,
           confidence: round(composed.confidence),
-          understanding: { standaloneQuery, signals: hits[0]?.features ?? null, composer: composed.composer, draft: decision.type === 'answered' ? undefined : { reply: composed.reply, citations: composed.citations } },
+          understanding: { standaloneQuery, signals: hits[0]?.features ?? null, composer: composed.composer, latencyMs: Math.round(performance.now() - started), draft: decision.type === 'answered' ? undefined : { reply: composed.reply, citations: composed.citations } },
         },
       ],
       handoff: handedOff ? { reasons: decision.reasons, priority: u.priority.priority, language, skill, firstResponseDue: firstResponseDue(now, u.priority.priority, req.customer.tier, this.options.sla) } : undefined,

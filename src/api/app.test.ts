@@ -102,6 +102,20 @@ describe('HTTP API', () => {
     expect((await call('POST', `/v1/conversations/${handed.conversationId}/feedback`, { role: 'channel', body: { csat: 9 } })).status).toBe(422);
   });
 
+  it('reports support metrics as JSON and in the Prometheus format', async () => {
+    const res = await call('GET', '/v1/metrics', { role: 'agent' });
+    expect(res.status).toBe(200);
+    const m = (await res.json()) as Record<string, unknown> & { conversations: number; escalation_rate_by_reason: Record<string, number>; backlog_by_priority: Record<string, number>; csat: { responses: number } };
+    expect(m.conversations).toBeGreaterThanOrEqual(4);
+    expect(m).toMatchObject({ self_service_resolution_rate: expect.any(Number), first_contact_resolution_rate: expect.any(Number), median_first_response_ms: { bot: expect.any(Number), human: expect.any(Number) }, top_intents: expect.any(Array), top_questions: expect.any(Array), top_knowledge_gaps: expect.any(Array) });
+    expect(m.escalation_rate_by_reason.human_requested).toBeGreaterThan(0);
+    expect(m.csat.responses).toBeGreaterThanOrEqual(1);
+    expect((await call('GET', '/v1/metrics?from=yesterday', { role: 'agent' })).status).toBe(422);
+    const prom = await call('GET', '/metrics', { role: 'admin' });
+    expect(await prom.text()).toMatch(/^# HELP deskmate_conversations/m);
+    expect((await call('GET', '/metrics', { role: 'agent' })).status).toBe(403);
+  });
+
   it('knowledge managers add, search and delete documents', async () => {
     const add = await call('POST', '/v1/documents', { role: 'knowledge', body: { entries: [{ id: 'faq-gift', question: 'Can I pay with a gift card?', answer: 'Yes, gift cards are accepted at checkout.' }] } });
     expect(add.status).toBe(201);

@@ -16,6 +16,7 @@ import type { KnowledgeBase } from '../retrieval/knowledge-base.js';
 import type { ConversationRepository } from '../store/conversations.js';
 import type { Database } from '../store/database.js';
 import { KnowledgeRepository } from '../store/knowledge.js';
+import { supportMetrics, prometheus } from '../store/metrics.js';
 import { TicketRepository } from '../store/tickets.js';
 import { requireRole, type ApiKeys, type Principal, type Role } from './auth.js';
 import { docsPage, openApiDocument } from './openapi.js';
@@ -170,6 +171,19 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const ticket = await ticketAction(deps.desk, id, action, { who, agentId, text: body.text, team: body.team });
     c.get('log').info({ audit: true, who, action, ticketId: id }, 'ticket action');
     return c.json({ ticket });
+  });
+
+  const MetricsQuery = z.object({ from: z.iso.datetime({ offset: true }).optional(), to: z.iso.datetime({ offset: true }).optional() });
+  app.get('/v1/metrics', ...role('agent', 'knowledge'), async (c) => {
+    const q = parse(MetricsQuery, c.req.query(), 'query');
+    const to = q.to ? new Date(q.to) : new Date();
+    const from = q.from ? new Date(q.from) : new Date(to.getTime() - 30 * 86_400_000);
+    const gaps = (await deps.knowledgeTasks.gaps(from)).slice(0, 10).map((g) => ({ question: g.question, count: g.count }));
+    return c.json({ ...(await supportMetrics(deps.db, { from, to })), top_knowledge_gaps: gaps });
+  });
+  app.get('/metrics', ...role('admin'), async (c) => {
+    const text = prometheus(await supportMetrics(deps.db, { from: new Date(0), to: new Date(Date.now() + 60_000) }));
+    return c.text(text, 200, { 'content-type': 'text/plain; version=0.0.4' });
   });
 
   app.post('/v1/agents', ...role('admin'), async (c) => c.json({ agent: await deps.desk.registerAgent(parse(AgentBody, await jsonBody(c))) }, 201));

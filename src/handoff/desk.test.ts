@@ -6,6 +6,7 @@ import { TEST_DATABASES } from '../store/testing.js';
 import type { Priority } from '../store/types.js';
 import { HandoffDesk } from './desk.js';
 import { KnowledgeTasks } from './knowledge-tasks.js';
+import { prometheus, supportMetrics } from '../store/metrics.js';
 import { firstResponseDue } from './sla.js';
 
 const t0 = new Date('2026-06-01T08:00:00Z');
@@ -195,6 +196,17 @@ describe.each(TEST_DATABASES)('handoff desk on $name', (kind) => {
     }
     const gaps = await new KnowledgeTasks(db, { publish: async (e) => e.id }).gaps();
     expect(gaps[0]).toMatchObject({ count: 2, languages: ['en'] });
+  });
+
+  it('support metrics aggregate on this store', async () => {
+    const m = await supportMetrics(db, { from: new Date(t0.getTime() - 60 * MIN), to: new Date(t0.getTime() + 24 * 60 * MIN) });
+    expect(m.conversations).toBeGreaterThan(200);
+    expect(m.escalation_rate).toBe(1); // every conversation here was handed off
+    expect(m.escalation_rate_by_reason.human_requested).toBeGreaterThan(0.9);
+    expect(m.csat.responses).toBeGreaterThanOrEqual(2);
+    expect(m.median_first_response_ms.human).toBe(5 * MIN); // replies after 10 min and after 0 min
+    expect(Object.keys(m.backlog_by_priority)).toEqual(['P1', 'P2', 'P3', 'P4']);
+    expect(prometheus(m)).toContain('deskmate_backlog_tickets{priority="P1"}');
   });
 
   it('summarises the conversation for the person taking over', async () => {
