@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditLog } from '../store/audit.js';
+import type { Database } from '../store/database.js';
 import { buildTestApp, TEST_KEYS } from './testing.js';
 
 // Real HTTP through app.request over the real agent, desk and PGlite; a small lexical KB keeps it fast.
 const KEYS = TEST_KEYS;
 let app: Awaited<ReturnType<typeof buildTestApp>>['app'];
 let close: () => Promise<void>;
+let db: Database;
 
 beforeAll(async () => {
-  ({ app, close } = await buildTestApp());
+  ({ app, close, db } = await buildTestApp());
 });
 afterAll(() => close());
 
@@ -100,6 +103,12 @@ describe('HTTP API', () => {
     const fb = await call('POST', `/v1/conversations/${handed.conversationId}/feedback`, { role: 'channel', body: { csat: 1 } });
     expect(await fb.json()).toMatchObject({ recorded: true, followUpTicketId: expect.any(String) });
     expect((await call('POST', `/v1/conversations/${handed.conversationId}/feedback`, { role: 'channel', body: { csat: 9 } })).status).toBe(422);
+    const audit = await new AuditLog(db).recent(20);
+    expect(audit.filter((a) => a.target === handed.ticketId).map((a) => [a.actor, a.action, a.status]).reverse()).toEqual([
+      ['ana', 'POST /v1/tickets/:id/:action', 200],
+      ['ana', 'POST /v1/tickets/:id/:action', 200],
+      ['ana', 'POST /v1/tickets/:id/:action', 200],
+    ]);
   });
 
   it('reports support metrics as JSON and in the Prometheus format', async () => {

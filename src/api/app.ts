@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { HTTPException } from 'hono/http-exception';
@@ -15,6 +15,7 @@ import type { Logger } from '../logger.js';
 import type { KnowledgeBase } from '../retrieval/knowledge-base.js';
 import type { ConversationRepository } from '../store/conversations.js';
 import type { Database } from '../store/database.js';
+import { AuditLog } from '../store/audit.js';
 import { KnowledgeRepository } from '../store/knowledge.js';
 import { supportMetrics, prometheus } from '../store/metrics.js';
 import { TicketRepository } from '../store/tickets.js';
@@ -56,8 +57,17 @@ export function createApp(deps: AppDeps): Hono<Env> {
   const app = new Hono<Env>();
   const { keys } = deps;
   const limit = rateLimit({ perMinute: deps.rateLimitPerMinute ?? 600 });
+  const audit = new AuditLog(deps.db);
+  // Changes by agents, knowledge managers and admins go to the audit log (who, what, when). Only
+  // changes that happened: a rejected request writes nothing (its log line remains).
+  const audited: MiddlewareHandler<Env> = async (c, next) => {
+    await next();
+    const p = c.get('principal');
+    if (!p || p.role === 'channel' || c.req.method === 'GET' || c.res.status >= 400) return;
+    await audit.record({ actor: p.name, role: p.role, action: `${c.req.method} ${c.req.routePath}`, target: c.req.param('id') ?? null, status: c.res.status, requestId: c.get('requestId'), createdAt: new Date() });
+  };
   // Authenticate, then count the request against the key's rate limit.
-  const role = (...roles: Role[]) => [requireRole(keys, ...roles), limit] as const;
+  const role = (...roles: Role[]) => [requireRole(keys, ...roles), limit, audited] as const;
   const channel = role('channel');
   const agentRole = role('agent');
   const knowledge = role('knowledge');

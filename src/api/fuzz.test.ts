@@ -23,7 +23,7 @@ function deep(depth: number): string {
 }
 
 function counts() {
-  return Promise.all(['customers', 'conversations', 'turns', 'handoffs', 'tickets', 'satisfaction', 'knowledge_tasks', 'agents'].map(async (t) => Number((await built.db.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM ${t}`))[0]!.n)));
+  return Promise.all(['customers', 'conversations', 'turns', 'handoffs', 'tickets', 'satisfaction', 'knowledge_tasks', 'agents', 'audit_log'].map(async (t) => Number((await built.db.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM ${t}`))[0]!.n)));
 }
 
 /** One request that must be refused. */

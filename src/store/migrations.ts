@@ -138,6 +138,23 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX knowledge_tasks_state ON knowledge_tasks (state, created_at);
     `,
   },
+  {
+    version: 4,
+    name: 'audit log',
+    sql: `
+      CREATE TABLE audit_log (
+        id          bigserial PRIMARY KEY,
+        actor       text NOT NULL,
+        role        text NOT NULL,
+        action      text NOT NULL,
+        target      text,
+        status      integer NOT NULL,
+        request_id  text,
+        created_at  timestamptz NOT NULL
+      );
+      CREATE INDEX audit_log_created ON audit_log (created_at);
+    `,
+  },
 ];
 
 const LOCK_KEY = 7_246_001; // any constant shared by every replica of this app
