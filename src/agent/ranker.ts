@@ -74,6 +74,18 @@ const labelText = (c: Chunk) => (c.kind === 'faq' ? c.question : [c.title, ...c.
 
 export class CandidateRanker {
   private readonly labels = new Map<string, { name: string; probability: number } | null>();
+  // Each passage's terms, tokenized once: tokenizing 15 passages per message was most of ranking.
+  private readonly terms = new Map<string, { body: Set<string>; head: Set<string> }>();
+
+  private termsOf(c: Chunk): { body: Set<string>; head: Set<string> } {
+    let t = this.terms.get(c.id);
+    if (!t) {
+      const head = [c.title, c.question, ...c.headingPath].join('\n');
+      t = { body: new Set(tokenize(`${head}\n${c.text}`)), head: new Set(tokenize(head)) };
+      this.terms.set(c.id, t);
+    }
+    return t;
+  }
 
   constructor(
     private readonly classifier: IntentClassifier,
@@ -100,11 +112,7 @@ export class CandidateRanker {
     const topFused = Math.max(...hits.map((h) => h.score), 1e-9);
     const topLexical = Math.max(...hits.map((h) => h.lexical?.score ?? 0), 1e-9);
     const denseUsed = hits.some((h) => h.dense);
-    const share = (text: string) => {
-      if (!terms.length) return 0;
-      const have = new Set(tokenize(text));
-      return terms.filter((t) => have.has(t)).length / terms.length;
-    };
+    const share = (have: Set<string>) => (terms.length ? terms.filter((t) => have.has(t)).length / terms.length : 0);
     return hits.map((h, i) => {
       const c = h.chunk;
       const label = this.labels.get(c.id);
@@ -117,8 +125,8 @@ export class CandidateRanker {
         dense: h.dense?.score ?? 0,
         denseRank: h.dense ? 1 / h.dense.rank : 0,
         noDense: denseUsed ? 0 : 1,
-        coverage: share([c.title, c.question, ...c.headingPath, c.text].join('\n')),
-        titleCoverage: share([c.title, c.question, ...c.headingPath].join('\n')),
+        coverage: share(this.termsOf(c).body),
+        titleCoverage: share(this.termsOf(c).head),
         intentAgreement: label ? (wanted.get(label.name) ?? 0) : 0,
         sameLanguage: language === 'other' || c.language === language ? 1 : 0,
         faq: c.kind === 'faq' ? 1 : 0,
