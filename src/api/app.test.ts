@@ -125,6 +125,19 @@ describe('HTTP API', () => {
     expect((await call('GET', '/metrics', { role: 'agent' })).status).toBe(403);
   });
 
+  it('ingests uploaded files (multipart) and names a bad one in the summary', async () => {
+    const form = new FormData();
+    form.append('file', new File(['---\nid: guide-pets\ntitle: Pets and cameras\n---\n# Pet mode\n\nTurn on Pet mode in the C4 camera settings to ignore cats and dogs.\n'], 'pets.md', { type: 'text/markdown' }));
+    form.append('file', new File([new Uint8Array([0, 1, 2, 3, 255, 0, 7])], 'blob.txt'));
+    const res = await app.request('/v1/documents', { method: 'POST', headers: { authorization: `Bearer ${KEYS.knowledge}` }, body: form });
+    expect(res.status).toBe(201);
+    const { summary } = (await res.json()) as { summary: { files: { ingested: number; failed: number }; errors: Array<{ file: string }> } };
+    expect(summary.files).toMatchObject({ ingested: 1, failed: 1 });
+    expect(summary.errors[0]!.file).toMatch(/blob\.txt$/);
+    const found = (await (await call('POST', '/v1/search', { role: 'knowledge', body: { query: 'pet mode camera' } })).json()) as { hits: Array<{ docId: string }> };
+    expect(found.hits[0]!.docId).toBe('guide-pets');
+  });
+
   it('knowledge managers add, search and delete documents', async () => {
     const add = await call('POST', '/v1/documents', { role: 'knowledge', body: { entries: [{ id: 'faq-gift', question: 'Can I pay with a gift card?', answer: 'Yes, gift cards are accepted at checkout.' }] } });
     expect(add.status).toBe(201);

@@ -10,6 +10,7 @@ import { AnswerRequestSchema, type AnswerEvent, type AnswerResult } from '../age
 import { DeskmateError, NotFoundError } from '../errors.js';
 import type { HandoffDesk } from '../handoff/desk.js';
 import type { KnowledgeTasks } from '../handoff/knowledge-tasks.js';
+import type { IngestSummary } from '../ingest/pipeline.js';
 import type { FaqEntry } from '../ingest/publish.js';
 import type { Logger } from '../logger.js';
 import type { KnowledgeBase } from '../retrieval/knowledge-base.js';
@@ -36,6 +37,8 @@ export interface AppDeps {
   logger: Logger;
   /** Adds FAQ entries to the KB (written as a source file, then ingested); returns their ids. */
   publish: (entries: FaqEntry[], name: string) => Promise<string[]>;
+  /** Ingests uploaded files (any ingestible format); the summary names each file that failed. */
+  ingestFiles: (files: Array<{ name: string; data: Uint8Array }>) => Promise<IngestSummary>;
   /** Removes a document from the KB and saves it; false when there is none. */
   removeDocument: (id: string) => Promise<boolean>;
   status: { embedder: string; llm: boolean };
@@ -207,6 +210,13 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.get('/v1/documents', ...knowledge, (c) => c.json({ documents: deps.kb.documents().map(({ chunkIds, ...d }) => ({ ...d, chunks: chunkIds.length })) }));
 
   app.post('/v1/documents', ...knowledge, async (c) => {
+    if ((c.req.header('content-type') ?? '').startsWith('multipart/form-data')) {
+      const form = await c.req.parseBody({ all: true });
+      const files = Object.values(form).flat().filter((v): v is File => v instanceof File);
+      if (!files.length) throw new DeskmateError('validation_error', 'no files in the upload', [{ field: 'file', message: 'attach one or more files' }]);
+      const summary = await deps.ingestFiles(await Promise.all(files.map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) }))));
+      return c.json({ summary }, summary.files.ingested ? 201 : 422);
+    }
     const { entries } = parse(DocumentsBody, await jsonBody(c));
     const ids = await deps.publish(entries, `api-${c.get('requestId')}`);
     c.get('log').info({ audit: true, who: c.get('principal').name, action: 'documents.add', ids }, 'documents added');

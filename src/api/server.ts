@@ -28,6 +28,12 @@ async function demoKey(dataDir: string): Promise<string> {
   }
 }
 
+/** An uploaded file's name as stored: its base name, in a safe alphabet (no paths, no dot files). */
+export function safeName(name: string): string {
+  const base = path.basename(name.replace(/\\/g, '/')).normalize('NFKC').replace(/[^\w.\-\u4e00-\u9fff]+/g, '_').replace(/^\.+/, '');
+  return base.slice(-120) || 'upload';
+}
+
 /** Starts Deskmate's HTTP API; resolves once listening, with a `stop()` for graceful shutdown. */
 export async function startServer(config: Config, logger: Logger): Promise<{ url: string; demoKey: string | null; stop: () => Promise<void> }> {
   const rt = await openRuntime(config, { logger: logger.child({ module: 'agent' }) });
@@ -64,6 +70,18 @@ export async function startServer(config: Config, logger: Logger): Promise<{ url
     keys,
     logger,
     publish,
+    ingestFiles: (files) =>
+      exclusive(async () => {
+        const dir = path.join(config.dataDir, 'uploads');
+        await mkdir(dir, { recursive: true });
+        const paths: string[] = [];
+        for (const f of files) {
+          const file = path.join(dir, safeName(f.name));
+          await writeFile(file, f.data);
+          paths.push(file);
+        }
+        return ingest(rt.kb, paths, { ...ingestOptions, cwd: config.dataDir });
+      }),
     removeDocument: (id) =>
       exclusive(async () => {
         const removed = rt.kb.removeDocument(id);

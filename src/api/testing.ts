@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Agent } from '../agent/agent.js';
@@ -50,6 +50,16 @@ export async function buildTestApp(options: Partial<Pick<AppDeps, 'rateLimitPerM
     keys: new ApiKeys(Object.entries(TEST_KEYS).map(([role, key]) => `${role}:${role === 'agent' ? 'ana' : role}:${key}`)),
     logger: createLogger({ level: 'silent' }),
     publish,
+    ingestFiles: async (files) => {
+      const paths: string[] = [];
+      for (const f of files) {
+        const file = path.join(dir, 'uploads', path.basename(f.name));
+        await mkdir(path.dirname(file), { recursive: true });
+        await writeFile(file, f.data);
+        paths.push(file);
+      }
+      return ingest(kb, paths, ingestOptions);
+    },
     removeDocument: async (id) => {
       const removed = kb.removeDocument(id);
       if (removed) await kb.save();
