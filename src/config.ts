@@ -73,6 +73,9 @@ export const EnvSchema = z
     DESKMATE_API_KEYS: z.preprocess(emptyAsUndefined, list.optional()),
     DESKMATE_MAX_BODY_KB: int(1024, 1),
     DESKMATE_RATE_LIMIT_PER_MINUTE: int(600, 0),
+    // Outbound webhooks per channel ("web=https://…,app=https://…"), signed with the secret.
+    DESKMATE_WEBHOOK_URLS: z.preprocess(emptyAsUndefined, list.optional()),
+    DESKMATE_WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16, 'use at least 16 characters').optional()),
     DESKMATE_REQUEST_TIMEOUT_MS: int(30_000, 1),
 
     // The escalation policy (src/agent/policy.ts).
@@ -89,6 +92,13 @@ export const EnvSchema = z
         path: ['DESKMATE_CHUNK_OVERLAP'],
         message: 'must be smaller than DESKMATE_CHUNK_SIZE',
       });
+    }
+    if (env.DESKMATE_WEBHOOK_URLS?.length && !env.DESKMATE_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['DESKMATE_WEBHOOK_SECRET'], message: 'webhooks are signed: set DESKMATE_WEBHOOK_SECRET' });
+    }
+    for (const entry of env.DESKMATE_WEBHOOK_URLS ?? []) {
+      const m = /^(web|app|email|social|api)=(https?:\/\/.+)$/.exec(entry);
+      if (!m || !URL.canParse(m[2]!)) ctx.addIssue({ code: 'custom', path: ['DESKMATE_WEBHOOK_URLS'], message: `"${entry}": expected <channel>=<http(s) URL> with channel web, app, email, social or api` });
     }
     if (
       env.DESKMATE_EMBEDDINGS === 'openai' &&
@@ -131,6 +141,7 @@ export interface Config {
   conversationIdleMs: number;
   intentsFile: string;
   server: { port: number; host: string; apiKeys: string[] | null; maxBodyBytes: number; rateLimitPerMinute: number; requestTimeoutMs: number };
+  webhooks: { urls: Record<string, string>; secret: string } | null;
 }
 
 export interface LlmSettings {
@@ -204,6 +215,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     conversationIdleMs: e.DESKMATE_CONVERSATION_IDLE_HOURS * 3_600_000,
     server: { port: e.DESKMATE_PORT, host: e.DESKMATE_HOST, apiKeys: e.DESKMATE_API_KEYS ?? null, maxBodyBytes: e.DESKMATE_MAX_BODY_KB * 1024, rateLimitPerMinute: e.DESKMATE_RATE_LIMIT_PER_MINUTE, requestTimeoutMs: e.DESKMATE_REQUEST_TIMEOUT_MS },
+    webhooks: e.DESKMATE_WEBHOOK_URLS?.length && e.DESKMATE_WEBHOOK_SECRET ? { urls: Object.fromEntries(e.DESKMATE_WEBHOOK_URLS.map((x) => [x.slice(0, x.indexOf('=')), x.slice(x.indexOf('=') + 1)])), secret: e.DESKMATE_WEBHOOK_SECRET } : null,
     intentsFile: e.DESKMATE_INTENTS_FILE ? path.resolve(e.DESKMATE_INTENTS_FILE) : fileURLToPath(new URL('../fixtures/intents/lumen-intents.json', import.meta.url)),
   };
 }

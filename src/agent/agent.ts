@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PolicySettings } from '../config.js';
 import { ValidationError } from '../errors.js';
 import { firstResponseDue, type SlaPolicy } from '../handoff/sla.js';
+import type { Webhooks } from '../handoff/webhooks.js';
 import { isIndirectHumanMention } from '../intents/signals.js';
 import type { MessageUnderstanding, Understander } from '../intents/understand.js';
 import type { Logger } from '../logger.js';
@@ -26,6 +27,8 @@ export interface AgentOptions {
   conversations: ConversationRepository;
   /** First-response targets for the tickets of handoffs (default: P1 15 min … P4 24 h, VIP 5 min). */
   sla?: SlaPolicy;
+  /** Tells the channel's webhook (if any) that a conversation was handed to a person. */
+  webhooks?: Webhooks;
   /** Tells a short new question from a follow-up in Chinese (condense.ts). */
   glossary?: Glossary;
   /** Without one, answers are extractive (the embedded default). */
@@ -190,6 +193,9 @@ export class Agent {
       ...(stored.ticket ? { ticketId: stored.ticket.id } : {}),
       ...(decision.type !== 'answered' && composed.reply ? { draft: { reply: composed.reply, citations: composed.citations } } : {}),
     };
+    if (stored.ticket && this.options.webhooks) {
+      void this.options.webhooks.notify(req.channel, { type: 'conversation.handed_off', conversationId, ticketId: stored.ticket.id, at: now.toISOString() });
+    }
     this.options.logger?.info(
       { conversationId, decision, confidence: result.confidence, priority: u.priority.priority, language, composer: composed.composer, citations: citations.map((c) => c.docId) },
       'answered message',

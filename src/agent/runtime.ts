@@ -15,9 +15,12 @@ import { openDatabase } from '../store/open.js';
 import { Agent } from './agent.js';
 import type { ChatModel } from './chat-model.js';
 import { OpenAIChatModel } from './openai-chat.js';
+import { Webhooks } from '../handoff/webhooks.js';
 
 export interface Runtime {
   agent: Agent;
+  /** Outbound webhooks per channel, when configured (the handoff desk notifies through them too). */
+  webhooks?: Webhooks;
   kb: KnowledgeBase;
   db: Database;
   understander: Understander;
@@ -57,7 +60,9 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   const db = options.db ?? (await openDatabase({ databaseUrl: config.store.databaseUrl, dataDir: config.dataDir }));
   const conversations = new ConversationRepository(db);
   const chat = options.chat !== undefined ? options.chat : config.llm ? new OpenAIChatModel(config.llm) : null;
+  const webhooks = config.webhooks ? new Webhooks(config.webhooks, options.logger) : undefined;
   const agent = new Agent({
+    webhooks,
     kb,
     understander,
     conversations,
@@ -71,6 +76,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   });
   return {
     agent,
+    webhooks,
     kb,
     db,
     understander,

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { openRuntime } from '../agent/runtime.js';
 import type { Config } from '../config.js';
+import { DeskmateError } from '../errors.js';
 import { HandoffDesk } from '../handoff/desk.js';
 import { KnowledgeTasks } from '../handoff/knowledge-tasks.js';
 import { ingest } from '../ingest/pipeline.js';
@@ -58,7 +59,7 @@ export async function startServer(config: Config, logger: Logger): Promise<{ url
     });
   const key = config.server.apiKeys ? null : await demoKey(config.dataDir);
   const keys = new ApiKeys(config.server.apiKeys ?? [`admin:demo:${key}`]);
-  const desk = new HandoffDesk(rt.db);
+  const desk = new HandoffDesk(rt.db, { webhooks: rt.webhooks });
   const knowledgeTasks = new KnowledgeTasks(rt.db, { publish: async (e) => (await publish([e], e.id))[0]! });
   const app = createApp({
     agent: rt.agent,
@@ -93,8 +94,14 @@ export async function startServer(config: Config, logger: Logger): Promise<{ url
     rateLimitPerMinute: config.server.rateLimitPerMinute,
     requestTimeoutMs: config.server.requestTimeoutMs,
   });
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.server.port, hostname: config.server.host }, () => resolve(s));
+    s.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? new DeskmateError('conflict', `port ${config.server.port} on ${config.server.host} is in use: stop the other server or set DESKMATE_PORT`) : err),
+    );
+  }).catch(async (err) => {
+    await rt.close();
+    throw err;
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.server.port;

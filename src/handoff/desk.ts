@@ -6,6 +6,7 @@ import { KnowledgeRepository, type SatisfactionRecord } from '../store/knowledge
 import type { AgentRecord, TicketRecord, TicketState } from '../store/types.js';
 import { DEFAULT_SLA, firstResponseDue, slaState, type SlaPolicy, type SlaState } from './sla.js';
 import { openQuestion, summarize, type HandoffSummary } from './summary.js';
+import type { Webhooks } from './webhooks.js';
 
 // The human side of a handoff: the queue, claims, replies, transfers, escalation and resolution.
 // A ticket moves pending -> in_progress -> resolved -> closed (and back to pending on transfer,
@@ -35,7 +36,7 @@ export class HandoffDesk {
 
   constructor(
     private readonly db: Database,
-    private readonly options: { now?: () => Date; sla?: SlaPolicy } = {},
+    private readonly options: { now?: () => Date; sla?: SlaPolicy; webhooks?: Webhooks } = {},
   ) {
     this.tickets = new TicketRepository(db);
     this.conversations = new ConversationRepository(db);
@@ -95,12 +96,23 @@ export class HandoffDesk {
   }
 
   /** The assigned agent's message to the customer; the first one stops the SLA clock. */
-  reply(ticketId: string, agentId: string, text: string): Promise<TicketRecord> {
-    return this.change(ticketId, agentId, 'reply', async (t, tx, now) => {
+  async reply(ticketId: string, agentId: string, text: string): Promise<TicketRecord> {
+    const t = await this.change(ticketId, agentId, 'reply', async (t, tx, now) => {
       if (t.assignee !== agentId) throw new ForbiddenError(`ticket ${ticketId} is assigned to another agent`, { ticketId });
       await this.conversations.appendAgentTurn(t.conversationId, text, now, tx);
       return t.firstResponseAt ? {} : { first_response_at: now };
     });
+    this.notify(t, 'agent.reply', text);
+    return t;
+  }
+
+  /** Tells the conversation's channel (its webhook, if it has one), after the change committed. */
+  private notify(t: TicketRecord, type: 'agent.reply' | 'conversation.resolved', text?: string): void {
+    const hooks = this.options.webhooks;
+    if (!hooks) return;
+    void this.conversations.conversation(t.conversationId).then((c) =>
+      c ? hooks.notify(c.channel, { type, conversationId: t.conversationId, ticketId: t.id, ...(text ? { text } : {}), at: this.now().toISOString() }) : false,
+    );
   }
 
   transfer(ticketId: string, actor: string, to: { agentId?: string; team?: string }): Promise<TicketRecord> {
@@ -115,8 +127,8 @@ export class HandoffDesk {
    * Resolves the ticket and its conversation (the bot answers again). The customer's question and
    * the agent's last answer become a knowledge-task draft, for a knowledge manager to accept.
    */
-  resolve(ticketId: string, actor: string): Promise<TicketRecord> {
-    return this.change(ticketId, actor, 'resolve', async (t, tx, now) => {
+  async resolve(ticketId: string, actor: string): Promise<TicketRecord> {
+    const resolved = await this.change(ticketId, actor, 'resolve', async (t, tx, now) => {
       await this.conversations.setState(t.conversationId, 'resolved', now, tx);
       const turns = await this.conversations.turns(t.conversationId, tx);
       const answer = turns.filter((x) => x.role === 'agent').at(-1)?.text;
@@ -124,6 +136,8 @@ export class HandoffDesk {
       if (answer && question) await this.knowledge.addTask({ ticketId, question, answer, language: t.language, createdAt: now }, tx);
       return { state: 'resolved', resolved_at: now };
     });
+    this.notify(resolved, 'conversation.resolved');
+    return resolved;
   }
 
   /**
