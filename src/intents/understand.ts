@@ -121,7 +121,12 @@ export class Understander {
     const latest = turns.at(-1) ?? '';
     // Every turn is classified: the latest gives the message's intents, all of them the priority
     // (an outage reported two turns ago is still an outage).
-    const predictions = await this.classifier.predictMany(turns.length ? turns : ['']);
+    // Several requests in one message ("I demand a refund, put me through to a person!"): each
+    // clause is classified too. Turns and clauses go to the embedder in one batch.
+    const clauses = latest.split(/[,.!?;，。！？；]+|\s+(?:and|but|also)\s+/i).map((c) => c.trim()).filter((c) => c.length >= 4);
+    const texts = turns.length ? [...turns] : [''];
+    const all = await this.classifier.predictMany(clauses.length >= 2 ? [...texts, ...clauses] : texts);
+    const predictions = all.slice(0, texts.length);
     const prediction = predictions.at(-1)!;
     const confident = predictions
       .flatMap((p) => p.intents)
@@ -131,11 +136,9 @@ export class Understander {
     const sentiments = turns.map((t) => scoreSentiment(t).score);
     const frustration = assessFrustration(turns);
     const intents = prediction.intents.map((i) => this.recognised(i));
-    // Several requests in one message ("I demand a refund, put me through to a person!"): each
-    // clause is classified too, and a clause's confident intent joins the message's.
-    const clauses = latest.split(/[,.!?;，。！？；]+|\s+(?:and|but|also)\s+/i).map((c) => c.trim()).filter((c) => c.length >= 4);
+    // A clause's confident intent joins the message's.
     if (!prediction.outOfScope && clauses.length >= 2) {
-      for (const p of await this.classifier.predictMany(clauses)) {
+      for (const p of all.slice(texts.length)) {
         if (!p.outOfScope && p.top.probability >= CONFIDENT && !intents.some((i) => i.name === p.top.name)) intents.push(this.recognised(p.top));
       }
     }
