@@ -163,9 +163,15 @@ describe('HTTP API', () => {
     ['GET', '/v1/knowledge-gaps', 'knowledge'],
     ['GET', '/v1/knowledge-tasks', 'knowledge'],
     ['POST', '/v1/agents', 'admin'],
+    ['POST', '/v1/conversations/x/feedback', 'channel'],
+    ['POST', '/v1/knowledge-tasks/x/accept', 'knowledge'],
+    ['GET', '/v1/metrics', 'agent'],
+    ['GET', '/metrics', 'admin'],
   ] as const)('%s %s: 401 without a key, 403 for other roles, not 401/403 for %s', async (method, url, role) => {
     expect((await call(method, url)).status).toBe(401);
-    for (const other of (['channel', 'agent', 'knowledge'] as const).filter((r) => r !== role && !(url.startsWith('/v1/conversations') && r === 'agent'))) {
+    // Routes open to two roles: the conversation reads (channel, agent) and metrics (agent, knowledge).
+    const alsoAllowed = (r: string) => (url.startsWith('/v1/conversations/x') && !url.endsWith('feedback') && r === 'agent') || (url === '/v1/metrics' && r === 'knowledge');
+    for (const other of (['channel', 'agent', 'knowledge'] as const).filter((r) => r !== role && !alsoAllowed(r))) {
       expect((await call(method, url, { role: other, body: method === 'GET' || method === 'DELETE' ? undefined : {} })).status, other).toBe(403);
     }
     const ok = await call(method, url, { role, body: method === 'GET' || method === 'DELETE' ? undefined : {} });
