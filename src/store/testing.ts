@@ -32,10 +32,23 @@ async function freshPostgres(url: string): Promise<Database> {
     ...db,
     async close() {
       await db.close();
+      // Not WITH (FORCE): that would kill connections the pool is still closing, and they would
+      // surface as errors in whatever test runs next. Closing connections go away within moments.
       const c = new pg.Client({ connectionString: url });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      try {
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await c.query(`DROP DATABASE IF EXISTS ${name}`);
+            break;
+          } catch (err) {
+            if (attempt >= 20) throw err;
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        }
+      } finally {
+        await c.end();
+      }
     },
   };
 }
