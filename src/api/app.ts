@@ -61,6 +61,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   const { keys } = deps;
   const limit = rateLimit({ perMinute: deps.rateLimitPerMinute ?? 600 });
   const audit = new AuditLog(deps.db);
+  const tickets = new TicketRepository(deps.db);
   // Changes by agents, knowledge managers and admins go to the audit log (who, what, when). Only
   // changes that happened: a rejected request writes nothing (its log line remains).
   const audited: MiddlewareHandler<Env> = async (c, next) => {
@@ -150,7 +151,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const id = parse(Id, c.req.param('id'), 'id');
     const body = parse(FeedbackBody, await jsonBody(c));
     if (!(await deps.conversations.conversation(id))) throw new NotFoundError('conversation', id);
-    const resolved = (await new TicketRepository(deps.db).list({ states: ['resolved', 'closed'] })).filter((t) => t.conversationId === id).at(-1);
+    const resolved = await tickets.latestOf(id, ['resolved', 'closed']);
     if (resolved && (body.csat !== undefined || body.nps !== undefined)) {
       const r = await deps.desk.rate(resolved.id, { csat: body.csat, nps: body.nps, comment: body.comment });
       return c.json({ recorded: true, followUpTicketId: r.followUp?.id ?? null });

@@ -67,8 +67,12 @@ export class TicketRepository {
     return r ? toTicket(r) : null;
   }
 
-  async openTicketOf(conversationId: string, tx: Sql = this.db): Promise<TicketRecord | null> {
-    const [r] = await tx.query(`SELECT * FROM tickets WHERE conversation_id = $1 AND state IN ('pending', 'in_progress') ORDER BY created_at DESC LIMIT 1`, [conversationId]);
+  /** The conversation's newest ticket in one of `states`. */
+  async latestOf(conversationId: string, states: readonly TicketState[], tx: Sql = this.db): Promise<TicketRecord | null> {
+    const [r] = await tx.query(
+      `SELECT * FROM tickets WHERE conversation_id = $1 AND state IN (SELECT jsonb_array_elements_text($2::jsonb)) ORDER BY created_at DESC, id DESC LIMIT 1`,
+      [conversationId, JSON.stringify(states)],
+    );
     return r ? toTicket(r) : null;
   }
 
