@@ -55,8 +55,9 @@ try {
       duration: seconds,
       headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
       // Each request a new customer (no conversation lock shared between connections) and a new
-      // text (no embedding served from memory): every request does the whole pipeline.
-      requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ customer: { id: `bench-${n++}` }, channel: 'api', message: `${MESSAGES[n % MESSAGES.length]} (ref ${n})` }) }) }],
+      // text (no embedding served from memory): every request does the whole pipeline. The number
+      // goes first: a suffix after the "?" would read as a second clause, classified on its own.
+      requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ customer: { id: `bench-${n++}` }, channel: 'api', message: `#${n} ${MESSAGES[n % MESSAGES.length]}` }) }) }],
     });
     return { p50_ms: result.latency.p50, p95_ms: (result.latency as unknown as Record<string, number>).p97_5 ?? result.latency.p99, rps: Math.round(result.requests.average * 10) / 10, errors: result.errors + result.timeouts, non2xx: result.non2xx };
   };
