@@ -1,4 +1,5 @@
 import type { CaseResult } from '../run.js';
+import { percentile, round4 } from '../../src/intents/eval/metrics.js';
 import { firstGoldRank, rankMetrics } from './retrieval.js';
 
 export interface SuiteMetrics {
@@ -19,14 +20,7 @@ export interface SuiteMetrics {
   'pass^k'?: number;
 }
 
-const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
 const ratio = (a: number, b: number) => (b === 0 ? 0 : round4(a / b));
-
-function percentile(values: readonly number[], p: number): number {
-  if (!values.length) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
-}
 
 export const reasonMatches = (r: CaseResult) => !r.expect.reasons?.length || r.decision.reasons.some((x) => r.expect.reasons!.includes(x));
 
