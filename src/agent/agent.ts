@@ -127,8 +127,7 @@ export class Agent {
     }
 
     const standaloneQuery = await this.condense(history, message, call.signal);
-    const candidates = await this.options.kb.search(standaloneQuery, { k: CANDIDATES });
-    const hits = (await this.ranker.rank(candidates, { query: standaloneQuery, intents: u.intents, outOfScope: u.outOfScope })).slice(0, PASSAGES);
+    const hits = await this.retrieve(standaloneQuery, u, PASSAGES);
     const retrievalConfidence = hits[0]?.probability ?? 0;
     const chitchat = this.chitchat(u);
     const composed = chitchat ? { reply: chitchatReply(language, chitchat.name), citations: [], confidence: chitchat.probability, notCovered: false, composer: 'none' as const } : await this.compose(standaloneQuery, hits, retrievalConfidence, language, call);
@@ -218,8 +217,7 @@ export class Agent {
     const before = turns.slice(0, lastCustomer);
     const u = await this.options.understander.analyze(turns.filter((t) => t.role === 'customer').map((t) => t.text));
     const query = await this.condense(before, message, options.signal);
-    const candidates = await this.options.kb.search(query, { k: CANDIDATES });
-    const ranked = (await this.ranker.rank(candidates, { query, intents: u.intents, outOfScope: u.outOfScope })).slice(0, options.n ?? 3);
+    const ranked = await this.retrieve(query, u, options.n ?? 3);
     const suggestions: Suggestion[] = ranked.map((h) => ({ ...extractiveAnswer(h, query), confidence: round(h.probability), composer: 'extractive' }));
     const { chat } = this.options;
     if (chat && suggestions.length) {
@@ -231,6 +229,12 @@ export class Agent {
       }
     }
     return suggestions;
+  }
+
+  /** The best `n` documents for the query: hybrid search's candidates, re-ranked with the message's intents. */
+  private async retrieve(query: string, u: MessageUnderstanding, n: number): Promise<RankedHit[]> {
+    const candidates = await this.options.kb.search(query, { k: CANDIDATES });
+    return (await this.ranker.rank(candidates, { query, intents: u.intents, outOfScope: u.outOfScope })).slice(0, n);
   }
 
   private async conversationFor(id: string | undefined, customerId: string, now: Date): Promise<ConversationRecord | null> {
