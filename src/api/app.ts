@@ -68,7 +68,9 @@ export function createApp(deps: AppDeps): Hono<Env> {
     await next();
     const p = c.get('principal');
     if (!p || p.role === 'channel' || c.req.method === 'GET' || c.res.status >= 400) return;
-    await audit.record({ actor: p.name, role: p.role, action: `${c.req.method} ${c.req.routePath}`, target: c.req.param('id') ?? null, status: c.res.status, requestId: c.get('requestId'), createdAt: new Date() });
+    const entry = { actor: p.name, role: p.role, action: `${c.req.method} ${c.req.routePath}`, target: c.req.param('id') ?? null, status: c.res.status, requestId: c.get('requestId'), createdAt: new Date() };
+    await audit.record(entry);
+    c.get('log').info({ audit: entry }, 'audited change');
   };
   // Authenticate, then count the request against the key's rate limit.
   const role = (...roles: Role[]) => [requireRole(keys, ...roles), limit, audited] as const;
@@ -183,7 +185,6 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const who = c.get('principal').name;
     const agentId = body.agentId ?? who;
     const ticket = await ticketAction(deps.desk, id, action, { who, agentId, text: body.text, team: body.team });
-    c.get('log').info({ audit: true, who, action, ticketId: id }, 'ticket action');
     return c.json({ ticket });
   });
 
@@ -220,14 +221,12 @@ export function createApp(deps: AppDeps): Hono<Env> {
     }
     const { entries } = parse(DocumentsBody, await jsonBody(c));
     const ids = await deps.publish(entries, `api-${c.get('requestId')}`);
-    c.get('log').info({ audit: true, who: c.get('principal').name, action: 'documents.add', ids }, 'documents added');
     return c.json({ documents: ids }, 201);
   });
 
   app.delete('/v1/documents/:id', ...knowledge, async (c) => {
     const id = parse(Id, c.req.param('id'), 'id');
     if (!(await deps.removeDocument(id))) throw new NotFoundError('document', id);
-    c.get('log').info({ audit: true, who: c.get('principal').name, action: 'documents.delete', id }, 'document deleted');
     return c.json({ deleted: id });
   });
 
@@ -238,7 +237,6 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const decision = parse(z.enum(['accept', 'dismiss']), c.req.param('decision'), 'decision');
     const who = c.get('principal').name;
     const task = decision === 'accept' ? await deps.knowledgeTasks.accept(id, who) : await deps.knowledgeTasks.dismiss(id, who);
-    c.get('log').info({ audit: true, who, action: `knowledge-task.${decision}`, id }, 'knowledge task decided');
     return c.json({ task });
   });
 
