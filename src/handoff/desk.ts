@@ -74,24 +74,19 @@ export class HandoffDesk {
   /** The best pending ticket for this agent (skills, languages, tier, capacity), or null. */
   async claimNext(agentId: string): Promise<TicketRecord | null> {
     if (!(await this.tickets.agent(agentId))) throw new NotFoundError('agent', agentId);
-    const t = await this.tickets.claimNext(agentId, this.now());
-    if (t) await this.conversations.setState(t.conversationId, 'human', this.now());
-    return t;
+    return this.tickets.claimNext(agentId, this.now());
   }
 
   /** Push routing: assigns a pending ticket to the least-loaded agent who can take it, or null. */
   async route(ticketId: string): Promise<TicketRecord | null> {
     await this.ticket(ticketId);
-    const t = await this.tickets.route(ticketId, this.now());
-    if (t) await this.conversations.setState(t.conversationId, 'human', this.now());
-    return t;
+    return this.tickets.route(ticketId, this.now());
   }
 
   async claim(ticketId: string, agentId: string): Promise<TicketRecord> {
     await this.ticket(ticketId);
     const t = await this.tickets.claim(ticketId, agentId, this.now());
     if (!t) throw new ConflictError(`ticket ${ticketId} is not pending (already claimed or closed)`, { ticketId });
-    await this.conversations.setState(t.conversationId, 'human', this.now());
     return t;
   }
 

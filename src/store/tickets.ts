@@ -154,6 +154,8 @@ export class TicketRepository {
 
   private async assign(ticketId: string, agentId: string, now: Date, tx: Sql): Promise<TicketRecord> {
     const [row] = await tx.query(`UPDATE tickets SET state = 'in_progress', assignee = $2, updated_at = $3 WHERE id = $1 RETURNING *`, [ticketId, agentId, now]);
+    // A person owns the conversation from the moment of the claim: the bot stays silent.
+    await tx.query(`UPDATE conversations SET state = 'human', unresolved_turns = 0, updated_at = $2 WHERE id = $1`, [row!.conversation_id, now]);
     await this.event(ticketId, agentId, 'claimed', null, now, tx);
     return toTicket(row!);
   }
