@@ -4,6 +4,8 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { DeskmateError } from './errors.js';
 import path from 'node:path';
 import { calibrate, checkGate, evaluate } from '../eval/evaluate.js';
+import { compareReports, readReport, renderComparison } from '../eval/compare.js';
+import { writeReport } from '../eval/report/index.js';
 import { startServer } from './api/server.js';
 import { ingest, type IngestProgress, type IngestSummary } from './ingest/pipeline.js';
 import { createLogger } from './logger.js';
@@ -84,6 +86,8 @@ function hitJson(h: SearchHit, i: number) {
 export function buildProgram(config: () => Config): Command {
   const program = new Command('deskmate')
     .description('Deskmate: a customer-support agent that answers from your knowledge base and hands off to people.')
+    // Each command parses its own options, so `eval compare a b --json` is compare's --json, not eval's.
+    .enablePositionalOptions()
     .showHelpAfterError();
 
   program
@@ -202,23 +206,44 @@ export function buildProgram(config: () => Config): Command {
       process.once('SIGTERM', () => void stop('SIGTERM'));
     });
 
-  program
+  const evalCommand = program
     .command('eval')
     .description('run QA suites through the agent, offline, and report resolution and wrong-answer rates')
-    .requiredOption('--suite <file...>', 'JSONL suite file(s)')
+    .enablePositionalOptions()
+    // Checked in the action: commander checks a required option of `eval` for `eval compare` too.
+    .option('--suite <file...>', 'JSONL suite file(s) (required)')
     .option('--kb <path...>', 'build a temporary knowledge base from these paths (./data is not touched)')
     .option('--repeat <k>', 'run every case k times (pass^k)', positiveInt)
     .option('--gate <conditions>', 'fail unless e.g. "resolution>=0.8,wrong<=0.05"')
+    .option('--report <dir>', 'also write report.md, report.html and report.json into this folder')
     .option('--json', 'print only the JSON report')
-    .action(async (opts: { suite: string[]; kb?: string[]; repeat?: number; gate?: string; json?: boolean }) => {
-      const report = await evaluate(config(), { suites: opts.suite, kb: opts.kb, repeat: opts.repeat, onCase: opts.json ? undefined : (d, t) => process.stderr.write(`\r${d}/${t}`) });
+    .action(async (opts: { suite?: string[]; kb?: string[]; repeat?: number; gate?: string; report?: string; json?: boolean }) => {
+      if (!opts.suite?.length) return evalCommand.error("error: required option '--suite <file...>' not specified");
+      const cfg = config();
+      const report = await evaluate(cfg, { suites: opts.suite, kb: opts.kb, repeat: opts.repeat, onCase: opts.json ? undefined : (d, t) => process.stderr.write(`\r${d}/${t}`) });
       if (!opts.json) process.stderr.write('\n');
       print(JSON.stringify(report));
       const failed = opts.gate ? checkGate(opts.gate, report.metrics) : [];
+      if (opts.report) {
+        const meta = { suites: opts.suite, kb: opts.kb, repeat: opts.repeat, confidenceThreshold: cfg.policy.confidenceThreshold, gate: opts.gate ? { conditions: opts.gate, failed } : undefined, generatedAt: new Date().toISOString() };
+        const files = await writeReport(opts.report, report, meta);
+        if (!opts.json) process.stderr.write(`report: ${files.markdown}, ${files.html}, ${files.json}\n`);
+      }
       if (failed.length) {
         process.stderr.write(`deskmate: gate failed: ${failed.join('; ')}\n`);
         process.exitCode = 1;
       }
+    });
+
+  evalCommand
+    .command('compare')
+    .description('compare two evaluation reports (report.json, or saved `eval --json` output): metric deltas and cases that changed outcome')
+    .argument('<a>', 'the baseline report')
+    .argument('<b>', 'the report to compare with it')
+    .option('--json', 'print one JSON object')
+    .action(async (a: string, b: string, opts: { json?: boolean }) => {
+      const comparison = compareReports(await readReport(a), await readReport(b));
+      print(opts.json ? JSON.stringify(comparison) : renderComparison(comparison, { a, b }));
     });
 
   program
