@@ -77,6 +77,8 @@ export const EnvSchema = z
     DESKMATE_WEBHOOK_URLS: z.preprocess(emptyAsUndefined, list.optional()),
     DESKMATE_WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16, 'use at least 16 characters').optional()),
     DESKMATE_REQUEST_TIMEOUT_MS: int(30_000, 1),
+    DESKMATE_MAX_CONCURRENT_ANSWERS: int(4, 1),
+    DESKMATE_MAX_QUEUED_ANSWERS: int(512, 0),
 
     // The escalation policy (src/agent/policy.ts).
     DESKMATE_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
@@ -140,7 +142,7 @@ export interface Config {
   policy: PolicySettings;
   conversationIdleMs: number;
   intentsFile: string;
-  server: { port: number; host: string; apiKeys: string[] | null; maxBodyBytes: number; rateLimitPerMinute: number; requestTimeoutMs: number };
+  server: { port: number; host: string; apiKeys: string[] | null; maxBodyBytes: number; rateLimitPerMinute: number; requestTimeoutMs: number; answers: { maxConcurrent: number; maxQueued: number } };
   webhooks: { urls: Record<string, string>; secret: string } | null;
 }
 
@@ -214,7 +216,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxUnresolvedTurns: e.DESKMATE_MAX_UNRESOLVED_TURNS,
     },
     conversationIdleMs: e.DESKMATE_CONVERSATION_IDLE_HOURS * 3_600_000,
-    server: { port: e.DESKMATE_PORT, host: e.DESKMATE_HOST, apiKeys: e.DESKMATE_API_KEYS ?? null, maxBodyBytes: e.DESKMATE_MAX_BODY_KB * 1024, rateLimitPerMinute: e.DESKMATE_RATE_LIMIT_PER_MINUTE, requestTimeoutMs: e.DESKMATE_REQUEST_TIMEOUT_MS },
+    server: { port: e.DESKMATE_PORT, host: e.DESKMATE_HOST, apiKeys: e.DESKMATE_API_KEYS ?? null, maxBodyBytes: e.DESKMATE_MAX_BODY_KB * 1024, rateLimitPerMinute: e.DESKMATE_RATE_LIMIT_PER_MINUTE, requestTimeoutMs: e.DESKMATE_REQUEST_TIMEOUT_MS, answers: { maxConcurrent: e.DESKMATE_MAX_CONCURRENT_ANSWERS, maxQueued: e.DESKMATE_MAX_QUEUED_ANSWERS } },
     webhooks: e.DESKMATE_WEBHOOK_URLS?.length && e.DESKMATE_WEBHOOK_SECRET ? { urls: Object.fromEntries(e.DESKMATE_WEBHOOK_URLS.map((x) => [x.slice(0, x.indexOf('=')), x.slice(x.indexOf('=') + 1)])), secret: e.DESKMATE_WEBHOOK_SECRET } : null,
     intentsFile: e.DESKMATE_INTENTS_FILE ? path.resolve(e.DESKMATE_INTENTS_FILE) : fileURLToPath(new URL('../fixtures/intents/lumen-intents.json', import.meta.url)),
   };

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'unauthorized'
   | 'forbidden'
   | 'rate_limited'
+  | 'overloaded'
   | 'payload_too_large'
   | 'index_mismatch'
   | 'embedding_failed'

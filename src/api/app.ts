@@ -5,8 +5,8 @@ import { HTTPException } from 'hono/http-exception';
 import { streamSSE } from 'hono/streaming';
 import { timeout } from 'hono/timeout';
 import { z } from 'zod';
-import type { Agent } from '../agent/agent.js';
-import { AnswerRequestSchema, type AnswerEvent, type AnswerResult } from '../agent/types.js';
+import type { Agent, AnswerCallOptions } from '../agent/agent.js';
+import { AnswerRequestSchema, type AnswerEvent, type AnswerRequest, type AnswerResult } from '../agent/types.js';
 import { DeskmateError, NotFoundError } from '../errors.js';
 import type { HandoffDesk } from '../handoff/desk.js';
 import type { KnowledgeTasks } from '../handoff/knowledge-tasks.js';
@@ -22,6 +22,7 @@ import { supportMetrics, prometheus } from '../store/metrics.js';
 import { TicketRepository } from '../store/tickets.js';
 import { requireRole, type ApiKeys, type Principal, type Role } from './auth.js';
 import { docsPage, openApiDocument } from './openapi.js';
+import { AnswerGate } from './admission.js';
 import { rateLimit } from './rate-limit.js';
 import { errorBody, jsonBody, parse, toResponse } from './errors.js';
 import { ActionSchema, AgentBody, DocumentsBody, FeedbackBody, Id, QueueQuery, SearchBody, TicketActionBody } from './schemas.js';
@@ -47,6 +48,8 @@ export interface AppDeps {
   rateLimitPerMinute?: number;
   /** Longest a request may take before a 504. */
   requestTimeoutMs?: number;
+  /** Answers computed at once, and how many may wait (default 4 and 512). */
+  answers?: { maxConcurrent: number; maxQueued: number };
 }
 
 type Env = { Variables: { principal: Principal; log: Logger; requestId: string } };
@@ -60,6 +63,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
   const app = new Hono<Env>();
   const { keys } = deps;
   const limit = rateLimit({ perMinute: deps.rateLimitPerMinute ?? 600 });
+  const gate = new AnswerGate(deps.answers ?? { maxConcurrent: 4, maxQueued: 512 });
+  const answer = (req: AnswerRequest, options?: AnswerCallOptions) => gate.run(() => deps.agent.answer(req, options));
   const audit = new AuditLog(deps.db);
   const tickets = new TicketRepository(deps.db);
   // Changes by agents, knowledge managers and admins go to the audit log (who, what, when). Only
@@ -112,7 +117,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
           writes = writes.then(() => stream.writeSSE({ event: e.type, data: JSON.stringify(e) }));
         };
         try {
-          const result = await deps.agent.answer(req, { onEvent });
+          const result = await answer(req, { onEvent });
           await writes;
           await stream.writeSSE({ event: 'result', data: JSON.stringify(result) });
         } catch (err) {
@@ -123,11 +128,11 @@ export function createApp(deps: AppDeps): Hono<Env> {
       });
     }
     const key = c.req.header('idempotency-key');
-    if (!key) return c.json(await deps.agent.answer(req));
+    if (!key) return c.json(await answer(req));
     const scoped = `${c.get('principal').name}\u0000${key}`;
     let pending = idempotent.get(scoped);
     if (!pending) {
-      pending = deps.agent.answer(req);
+      pending = answer(req);
       idempotent.set(scoped, pending);
       pending.catch(() => idempotent.delete(scoped)); // a failed first try may be retried
       if (idempotent.size > 10_000) idempotent.delete(idempotent.keys().next().value!);

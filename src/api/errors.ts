@@ -14,6 +14,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   unauthorized: 401,
   forbidden: 403,
   rate_limited: 429,
+  overloaded: 503,
   payload_too_large: 413,
   index_mismatch: 409,
   embedding_failed: 502,
@@ -25,7 +26,11 @@ export function errorBody(code: string, message: string, details?: unknown) {
 }
 
 export function toResponse(c: Context, err: unknown): Response {
-  if (err instanceof DeskmateError) return c.json(errorBody(err.code, err.message, err.details), STATUS[err.code]);
+  if (err instanceof DeskmateError) {
+    const retry = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (typeof retry === 'number') c.header('Retry-After', String(retry));
+    return c.json(errorBody(err.code, err.message, err.details), STATUS[err.code]);
+  }
   if (err instanceof HTTPException) {
     const code = err.status === 413 ? 'payload_too_large' : err.status === 400 ? 'bad_request' : err.status === 415 ? 'unsupported_media_type' : err.status === 504 ? 'timeout' : 'http_error';
     return c.json(errorBody(code, err.message || 'request failed'), err.status as ContentfulStatusCode);

@@ -56,6 +56,7 @@ export function openApiDocument(version = '0.1.0') {
         200: { description: 'OK', content: { 'application/json': {}, ...(r.sse ? { 'text/event-stream': {} } : {}) } },
         ...(r.roles.length ? { 401: error('no or unknown API key'), 403: error('a key of another role'), 429: error('rate limited (Retry-After)') } : {}),
         ...(r.body ? { 413: error('body too large'), 415: error('not JSON'), 422: error('invalid fields, named in details') } : {}),
+        ...(r.sse ? { 503: error('too many answers waiting (Retry-After)') } : {}),
       },
     };
   }

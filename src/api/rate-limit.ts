@@ -4,7 +4,7 @@ import type { Principal } from './auth.js';
 
 /**
  * Per-key token bucket: `perMinute` requests a minute on average, bursts up to the same number.
- * Over it, 429 with Retry-After (seconds until a token is back). In memory, per process: each
+ * Over it, 429 with Retry-After (seconds until a token is back; set from the error's details). In memory, per process: each
  * replica limits its own share.
  */
 export function rateLimit(options: { perMinute: number; now?: () => number }): MiddlewareHandler<{ Variables: { principal: Principal } }> {
@@ -21,7 +21,6 @@ export function rateLimit(options: { perMinute: number; now?: () => number }): M
     if (b.tokens < 1) {
       buckets.set(who, b);
       const retryAfter = Math.max(1, Math.ceil((1 - b.tokens) / rate / 1000));
-      c.header('Retry-After', String(retryAfter));
       throw new DeskmateError('rate_limited', `rate limit of ${options.perMinute} requests a minute reached`, { retryAfterSeconds: retryAfter });
     }
     b.tokens -= 1;

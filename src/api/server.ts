@@ -93,6 +93,7 @@ export async function startServer(config: Config, logger: Logger): Promise<{ url
     maxBodyBytes: config.server.maxBodyBytes,
     rateLimitPerMinute: config.server.rateLimitPerMinute,
     requestTimeoutMs: config.server.requestTimeoutMs,
+    answers: config.server.answers,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.server.port, hostname: config.server.host }, () => resolve(s));

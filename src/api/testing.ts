@@ -25,7 +25,7 @@ export const TEST_FAQ = [
 ];
 export const TEST_KEYS = { channel: 'k-channel', agent: 'k-agent', knowledge: 'k-knowledge', admin: 'k-admin' } as const;
 
-export async function buildTestApp(options: Partial<Pick<AppDeps, 'rateLimitPerMinute' | 'maxBodyBytes'>> = {}) {
+export async function buildTestApp(options: Partial<Pick<AppDeps, 'rateLimitPerMinute' | 'maxBodyBytes' | 'answers'>> = {}) {
   const dir = await mkdtemp(path.join(tmpdir(), 'deskmate-api-'));
   await writeFile(path.join(dir, 'faq.jsonl'), TEST_FAQ.map((f) => JSON.stringify(f)).join('\n'));
   const kb = await KnowledgeBase.open({ dir: path.join(dir, 'kb'), embedder: null, hnsw: { m: 16, efConstruction: 100, efSearch: 50 } });
@@ -68,6 +68,7 @@ export async function buildTestApp(options: Partial<Pick<AppDeps, 'rateLimitPerM
     status: { embedder: 'none', llm: false },
     maxBodyBytes: options.maxBodyBytes ?? 64 * 1024,
     rateLimitPerMinute: options.rateLimitPerMinute,
+    answers: options.answers,
   });
   return {
     app,
