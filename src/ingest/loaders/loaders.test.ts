@@ -200,6 +200,13 @@ describe('pdf loader', () => {
     expect(truncated.reason).toMatch(/corrupt or unreadable/);
   });
 
+  it("parses in a worker: pdfjs's polyfills of built-ins never reach this thread", async () => {
+    const push = Array.prototype.push;
+    await manual(pdfLoader.load({ path: 'p.pdf', bytes: await makePdf(['Some text.']) }));
+    expect(Array.prototype.push).toBe(push);
+    expect(Function.prototype.toString.call(Array.prototype.push)).toContain('[native code]');
+  });
+
   it('rejects a PDF whose only text is headings (nothing to answer from)', async () => {
     const bytes = await makePdf(['1 Introduction']);
     const err = await loadError(pdfLoader.load({ path: 'empty.pdf', bytes }));

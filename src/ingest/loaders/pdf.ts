@@ -1,6 +1,6 @@
-import { PDFParse } from 'pdf-parse';
 import { normalizeInline } from '../normalize.js';
 import { IngestFileError, type Block, type Loader, type ManualSource } from '../types.js';
+import { extractPdfText, type PdfText } from './pdf-text.js';
 
 // "2.1 Pairing with the hub": numbered section titles are how manuals mark structure in PDFs,
 // which carry no heading tags.
@@ -61,32 +61,25 @@ export const pdfLoader: Loader = {
     if (file.bytes.subarray(0, 1024).indexOf('%PDF-') === -1) {
       throw new IngestFileError(file.path, 'not a PDF (no %PDF- header); the file is corrupt or mislabelled');
     }
-    const parser = new PDFParse({ data: new Uint8Array(file.bytes) });
+    let pdf: PdfText;
     try {
-      let info: Record<string, unknown> = {};
-      let pages: Array<{ text: string }>;
-      try {
-        pages = (await parser.getText()).pages;
-        info = ((await parser.getInfo()).info ?? {}) as Record<string, unknown>;
-      } catch (err) {
-        throw new IngestFileError(file.path, `corrupt or unreadable PDF (${(err as Error).message})`, { cause: err });
-      }
-      const blocks = pdfLinesToBlocks(pages.flatMap((p) => [...p.text.split('\n'), '']));
-      if (!blocks.some((b) => b.type !== 'heading')) {
-        throw new IngestFileError(file.path, 'the PDF has no extractable text (a scanned image?)');
-      }
-      const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
-      const subject = str(info.Subject);
-      return {
-        kind: 'manual',
-        // Authoring tools expose no custom fields reliably; an id-like Subject is the document id.
-        id: subject && ID_LIKE.test(subject) ? subject : undefined,
-        title: str(info.Title),
-        metadata: {},
-        blocks,
-      };
-    } finally {
-      await parser.destroy().catch(() => undefined);
+      pdf = await extractPdfText(file.bytes);
+    } catch (err) {
+      throw new IngestFileError(file.path, `corrupt or unreadable PDF (${(err as Error).message})`, { cause: err });
     }
+    const blocks = pdfLinesToBlocks(pdf.pages.flatMap((text) => [...text.split('\n'), '']));
+    if (!blocks.some((b) => b.type !== 'heading')) {
+      throw new IngestFileError(file.path, 'the PDF has no extractable text (a scanned image?)');
+    }
+    const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+    const subject = str(pdf.info.Subject);
+    return {
+      kind: 'manual',
+      // Authoring tools expose no custom fields reliably; an id-like Subject is the document id.
+      id: subject && ID_LIKE.test(subject) ? subject : undefined,
+      title: str(pdf.info.Title),
+      metadata: {},
+      blocks,
+    };
   },
 };
