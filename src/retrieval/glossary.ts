@@ -28,12 +28,20 @@ const canonical = (text: string) => text.normalize('NFKC').toLowerCase().replace
 
 export class Glossary {
   private readonly terms: Array<{ term: string; group: GlossaryGroup; han: boolean }>;
+  /** Term numbers by their first character: a text is scanned once, not once per term. */
+  private readonly byFirst = new Map<string, number[]>();
 
   constructor(readonly groups: readonly GlossaryGroup[]) {
     // Longest first, so "reset password" wins over "reset" and "恢复出厂设置" over "恢复".
     this.terms = groups
       .flatMap((group) => [...group.zh, ...group.en].map((t) => ({ term: canonical(t), group, han: HAN.test(t) })))
+      .filter((t) => t.term.length > 0)
       .sort((a, b) => b.term.length - a.term.length);
+    this.terms.forEach((t, n) => {
+      const list = this.byFirst.get(t.term[0]!) ?? [];
+      list.push(n);
+      this.byFirst.set(t.term[0]!, list);
+    });
   }
 
   static load(file = path.join(import.meta.dirname, 'glossary/support-terms.json')): Glossary {
@@ -43,18 +51,22 @@ export class Glossary {
   /** Non-overlapping matches in reading order: Chinese by substring, English by whole words. */
   match(text: string): GlossaryMatch[] {
     const input = canonical(text);
+    // Every occurrence of every term, then taken in term order (longest first), each term's from
+    // left to right: the same greedy choice as trying the terms one by one, in one pass.
+    const found: Array<[term: number, at: number]> = [];
+    for (let i = 0; i < input.length; i++) {
+      for (const n of this.byFirst.get(input[i]!) ?? []) if (input.startsWith(this.terms[n]!.term, i)) found.push([n, i]);
+    }
+    found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     const taken = new Array<boolean>(input.length).fill(false);
     const out: GlossaryMatch[] = [];
-    for (const { term, group, han } of this.terms) {
-      let from = 0;
-      for (let i = input.indexOf(term, from); i !== -1; i = input.indexOf(term, from)) {
-        from = i + 1;
-        const end = i + term.length;
-        if (!han && (/[\p{L}\p{N}]/u.test(input[i - 1] ?? '') || /[\p{L}\p{N}]/u.test(input[end] ?? ''))) continue;
-        if (taken.slice(i, end).some(Boolean)) continue;
-        taken.fill(true, i, end);
-        out.push({ group, term: text.slice(i, end), index: i });
-      }
+    for (const [n, i] of found) {
+      const { term, group, han } = this.terms[n]!;
+      const end = i + term.length;
+      if (!han && (/[\p{L}\p{N}]/u.test(input[i - 1] ?? '') || /[\p{L}\p{N}]/u.test(input[end] ?? ''))) continue;
+      if (taken.slice(i, end).some(Boolean)) continue;
+      taken.fill(true, i, end);
+      out.push({ group, term: text.slice(i, end), index: i });
     }
     return out.sort((a, b) => a.index - b.index);
   }
