@@ -32,6 +32,9 @@ export class LexicalIndex {
   /** Which chunks mention each code in their question or text. */
   private readonly codes = new Map<string, Set<string>>();
   private readonly codesOf = new Map<string, string[]>();
+  /** How many chunks use each term: a term the index knows is not a typo. */
+  private readonly vocabulary = new Map<string, number>();
+  private readonly termsOf = new Map<string, string[]>();
   private readonly index = new MiniSearch<IndexedDoc>({
     idField: 'id',
     fields: FIELDS.all,
@@ -50,6 +53,9 @@ export class LexicalIndex {
       // An FAQ's title is its question: indexing it twice would triple-weight question words.
       this.index.add({ id: c.id, title: c.kind === 'faq' ? '' : c.title, question: c.question, text: c.text });
       this.forgetCodes(c.id);
+      const terms = [...new Set(tokenize(`${c.question}\n${c.title}\n${c.text}`))];
+      this.termsOf.set(c.id, terms);
+      for (const t of terms) this.vocabulary.set(t, (this.vocabulary.get(t) ?? 0) + 1);
       const codes = [...new Set(tokenize(`${c.question}\n${c.text}`).filter((t) => CODE_TERM.test(t)))];
       this.codesOf.set(c.id, codes);
       for (const code of codes) (this.codes.get(code) ?? this.codes.set(code, new Set()).get(code)!).add(c.id);
@@ -76,6 +82,12 @@ export class LexicalIndex {
   }
 
   private forgetCodes(id: string): void {
+    for (const t of this.termsOf.get(id) ?? []) {
+      const n = (this.vocabulary.get(t) ?? 1) - 1;
+      if (n > 0) this.vocabulary.set(t, n);
+      else this.vocabulary.delete(t);
+    }
+    this.termsOf.delete(id);
     for (const code of this.codesOf.get(id) ?? []) {
       const set = this.codes.get(code);
       set?.delete(id);
@@ -108,8 +120,9 @@ export class LexicalIndex {
       fields: FIELDS[field],
       boost: { question: 2, title: 1, text: 1 },
       tokenize: () => [...counts.keys()],
-      // Expansion terms come from our glossary, spelled right: only the customer's words get typos forgiven.
-      fuzzy: (term) => (own.has(term) ? fuzziness(term) : false),
+      // Only the customer's own words that no passage uses may be typos: glossary expansions are
+      // spelled right, and a known word looked up fuzzily costs time and adds near-miss noise.
+      fuzzy: (term) => (own.has(term) && !this.vocabulary.has(term) ? fuzziness(term) : false),
       combineWith: 'OR',
       boostTerm: (term) => (counts.get(term) ?? 1) * (own.has(term) ? 1 : (weights.get(term) ?? 0)),
       filter: options.filter ? (r) => options.filter!(String(r.id)) : undefined,
