@@ -2,7 +2,8 @@
 // fixtures/eval/retrieval.jsonl and fixtures/eval/lumen-dev.jsonl, never lumen-suite.jsonl.
 // A candidate's label: its document is one of the case's gold documents (none for a case the KB
 // cannot answer). Prints the weights and, with them, top-1 accuracy and operating points on the
-// same data. Usage: npx tsx scripts/fit-ranker.ts
+// same data. Usage: npx tsx scripts/fit-ranker.ts [--scope knowledge]
+// (--scope knowledge: without the intent signals, for KNOWLEDGE_RANKER_WEIGHTS)
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { bestPerDocument, CandidateRanker, FEATURES, type FeatureName, type RankerWeights } from '../src/agent/ranker.js';
@@ -14,13 +15,14 @@ import { loadSuite, type SuiteCase } from '../eval/suite.js';
 import { buildTemporaryKb, ROOT } from '../eval/temporary-kb.js';
 
 const CANDIDATES = 15; // as in src/agent/agent.ts
+const knowledgeScope = process.argv.includes('--scope') && process.argv[process.argv.indexOf('--scope') + 1] === 'knowledge';
 const L2 = 0.001;
 
 const config = loadConfig();
 const kbDir = await buildTemporaryKb(config);
 const db = await openPglite();
 await migrate(db);
-const rt = await openRuntime({ ...config, policy: { ...config.policy, confidenceThreshold: 0 } }, { kbDir, db, chat: null });
+const rt = await openRuntime({ ...config, policy: { ...config.policy, confidenceThreshold: 0, scope: knowledgeScope ? 'knowledge' : 'intents' } }, { kbDir, db, chat: null });
 const ranker = new CandidateRanker(rt.understander.classifier);
 
 const retrieval: SuiteCase[] = readFileSync(path.join(ROOT, 'fixtures/eval/retrieval.jsonl'), 'utf8')
@@ -36,7 +38,7 @@ for (const c of cases) {
   let r;
   for (const m of c.turns) r = await rt.agent.answer({ conversationId: `fit-${c.id}`, customer: { id: `fit:${c.id}` }, message: m });
   const hits = bestPerDocument(await rt.kb.search(r!.standaloneQuery, { k: CANDIDATES }));
-  const features = await ranker.features(hits, { query: r!.standaloneQuery, intents: r!.intents, outOfScope: r!.outOfScope });
+  const features = await ranker.features(hits, knowledgeScope ? { query: r!.standaloneQuery, intents: [], outOfScope: false } : { query: r!.standaloneQuery, intents: r!.intents, outOfScope: r!.outOfScope });
   const gold = new Set(c.expect.doc_ids ?? []);
   queries.push({
     id: c.id,

@@ -84,6 +84,9 @@ export const EnvSchema = z
     DESKMATE_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
     DESKMATE_FRUSTRATION_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),
     DESKMATE_MAX_UNRESOLVED_TURNS: int(3, 1),
+    // What says a message is outside what the bot serves: the intent catalog (the default, for a
+    // business that wrote one), or only the knowledge base (a KB without an intent catalog).
+    DESKMATE_SCOPE: z.enum(['intents', 'knowledge']).default('intents'),
     // A customer's open conversation idle for longer than this starts afresh on their next message.
     DESKMATE_CONVERSATION_IDLE_HOURS: z.coerce.number().positive().default(24),
   })
@@ -159,6 +162,8 @@ export interface PolicySettings {
   confidenceThreshold: number;
   frustrationThreshold: number;
   maxUnresolvedTurns: number;
+  /** `knowledge`: intents do not decide scope or ranking; the ranker's "none of these" does (default `intents`). */
+  scope?: 'intents' | 'knowledge';
 }
 
 export class ConfigError extends Error {
@@ -214,6 +219,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       confidenceThreshold: e.DESKMATE_CONFIDENCE_THRESHOLD,
       frustrationThreshold: e.DESKMATE_FRUSTRATION_THRESHOLD,
       maxUnresolvedTurns: e.DESKMATE_MAX_UNRESOLVED_TURNS,
+      scope: e.DESKMATE_SCOPE,
     },
     conversationIdleMs: e.DESKMATE_CONVERSATION_IDLE_HOURS * 3_600_000,
     server: { port: e.DESKMATE_PORT, host: e.DESKMATE_HOST, apiKeys: e.DESKMATE_API_KEYS ?? null, maxBodyBytes: e.DESKMATE_MAX_BODY_KB * 1024, rateLimitPerMinute: e.DESKMATE_RATE_LIMIT_PER_MINUTE, requestTimeoutMs: e.DESKMATE_REQUEST_TIMEOUT_MS, answers: { maxConcurrent: e.DESKMATE_MAX_CONCURRENT_ANSWERS, maxQueued: e.DESKMATE_MAX_QUEUED_ANSWERS } },

@@ -17,7 +17,7 @@ import { condenseFollowUp, isFollowUp } from './condense.js';
 import { citationOf, extractiveAnswer } from './extractive.js';
 import { condensePrompt, groundedPrompt, parseGroundedAnswer } from './grounded.js';
 import { decide } from './policy.js';
-import { CandidateRanker, type RankedHit } from './ranker.js';
+import { CandidateRanker, KNOWLEDGE_RANKER_WEIGHTS, RANKER_WEIGHTS, type RankedHit } from './ranker.js';
 import { chitchatReply, clarifyReply, handoffReply, waitingReply } from './replies.js';
 import { AnswerRequestSchema, type AnswerEvent, type AnswerRequest, type AnswerResult, type Citation, type Decision } from './types.js';
 
@@ -98,7 +98,7 @@ export class Agent {
 
   constructor(private readonly options: AgentOptions) {
     this.now = options.now ?? (() => new Date());
-    this.ranker = new CandidateRanker(options.understander.classifier);
+    this.ranker = new CandidateRanker(options.understander.classifier, options.policy.scope === 'knowledge' ? KNOWLEDGE_RANKER_WEIGHTS : RANKER_WEIGHTS);
   }
 
   async answer(request: AnswerRequest, call: AnswerCallOptions = {}): Promise<AnswerResult> {
@@ -141,7 +141,7 @@ export class Agent {
         frustration: u.frustration.score,
         humanRequested,
         priority: u.priority.priority,
-        outOfScope: !chitchat && u.outOfScope && retrievalConfidence < OUT_OF_SCOPE_OVERRIDE,
+        outOfScope: this.scopedByIntents && !chitchat && u.outOfScope && retrievalConfidence < OUT_OF_SCOPE_OVERRIDE,
         unresolvedTurns: conversation?.unresolvedTurns ?? 0,
         unresolvedNow: ambiguous || repeated,
         ambiguous,
@@ -234,7 +234,13 @@ export class Agent {
   /** The best `n` documents for the query: hybrid search's candidates, re-ranked with the message's intents. */
   private async retrieve(query: string, u: MessageUnderstanding, n: number): Promise<RankedHit[]> {
     const candidates = await this.options.kb.search(query, { k: CANDIDATES });
-    return (await this.ranker.rank(candidates, { query, intents: u.intents, outOfScope: u.outOfScope })).slice(0, n);
+    // Scoped by the knowledge base alone, the business's intents say nothing about its passages.
+    const ctx = this.scopedByIntents ? { query, intents: u.intents, outOfScope: u.outOfScope } : { query, intents: [], outOfScope: false };
+    return (await this.ranker.rank(candidates, ctx)).slice(0, n);
+  }
+
+  private get scopedByIntents(): boolean {
+    return this.options.policy.scope !== 'knowledge';
   }
 
   private async conversationFor(id: string | undefined, customerId: string, now: Date): Promise<ConversationRecord | null> {

@@ -50,6 +50,26 @@ export const RANKER_WEIGHTS: RankerWeights = {
   outOfScope: -1.73,
 };
 
+// The same model without the intent signals, for a knowledge base served without an intent catalog
+// (DESKMATE_SCOPE=knowledge). Fitted by `scripts/fit-ranker.ts --scope knowledge` on the same data.
+export const KNOWLEDGE_RANKER_WEIGHTS: RankerWeights = {
+  bias: -3.72,
+  fused: 1.36,
+  fusedRank: 1.35,
+  lexical: 1.02,
+  lexicalRank: -0.32,
+  dense: 1.76,
+  denseRank: 0.98,
+  noDense: 2.02,
+  coverage: 3.25,
+  titleCoverage: 0.43,
+  intentAgreement: 0,
+  sameLanguage: -1.7,
+  faq: -0.56,
+  codes: 2.2,
+  outOfScope: 0,
+};
+
 const DOC_INTENT_MIN = 0.5;
 
 export interface RankedHit extends SearchHit {
