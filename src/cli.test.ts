@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -70,5 +71,34 @@ describe('deskmate CLI on the demo knowledge base', () => {
 
   it('a bad filter is a usage error, not a stack trace', async () => {
     await expect(deskmate('search', 'x', '--filter', 'color=red')).rejects.toMatchObject({ stderr: expect.stringContaining('key=value') });
+  });
+
+  it('eval --kb runs against a temporary KB and leaves the data dir byte for byte as it was', { timeout: 300_000 }, async () => {
+    // Every file under the data dir: path, size, mtime and content hash.
+    const snapshot = async (dir: string): Promise<string[]> => {
+      const out: string[] = [];
+      for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
+        if (!e.isFile()) continue;
+        const file = path.join(e.parentPath, e.name);
+        const s = await stat(file);
+        out.push(`${path.relative(dir, file)} ${s.size} ${s.mtimeMs} ${createHash('sha256').update(await readFile(file)).digest('hex')}`);
+      }
+      return out.sort();
+    };
+    const suite = path.join(dataDir, '..', `${path.basename(dataDir)}-suite.jsonl`);
+    await writeFile(suite, [
+      JSON.stringify({ id: 'a', turns: ['how long until my refund arrives?'], expect: { outcome: 'answer', doc_ids: ['faq-007'] } }),
+      JSON.stringify({ id: 'b', turns: ['转人工'], expect: { outcome: 'handoff', reasons: ['human_requested'] } }),
+    ].join('\n'));
+    try {
+      const before = await snapshot(dataDir);
+      expect(before.length).toBeGreaterThan(0);
+      const report = await json('eval', '--suite', suite, '--kb', 'fixtures/kb');
+      expect(report.metrics.cases).toBe(2);
+      expect(report.cases.map((c: { outcome: string }) => c.outcome)).toEqual(['resolved', 'correct_handoff']);
+      expect(await snapshot(dataDir)).toEqual(before);
+    } finally {
+      await rm(suite, { force: true });
+    }
   });
 });
