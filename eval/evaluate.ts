@@ -6,7 +6,7 @@ import { migrate } from '../src/store/migrations.js';
 import { openPglite } from '../src/store/pglite.js';
 import { chooseThreshold, metricsByLanguage, riskCoverage, suiteMetrics, type SuiteMetrics } from './metrics/suite.js';
 import { runSuite, type CaseResult } from './run.js';
-import { loadSuite } from './suite.js';
+import { loadSuite, type SuiteCase } from './suite.js';
 import { buildTemporaryKb } from './temporary-kb.js';
 
 export interface EvaluationReport {
@@ -20,8 +20,11 @@ export interface EvaluationReport {
  * Runs suites through the same agent the API uses, in process, on a throwaway in-memory database
  * (and, with `kb`, a throwaway knowledge base built from those paths): `./data` is never touched.
  */
-export async function evaluate(config: Config, options: { suites: string[]; kb?: string[]; repeat?: number; onCase?: (done: number, total: number) => void }): Promise<EvaluationReport> {
-  const cases = (await Promise.all(options.suites.map(loadSuite))).flat();
+export async function evaluate(
+  config: Config,
+  options: { suites: string[]; cases?: SuiteCase[]; kb?: string[]; repeat?: number; onCase?: (done: number, total: number) => void },
+): Promise<EvaluationReport> {
+  const cases = [...(await Promise.all(options.suites.map(loadSuite))).flat(), ...(options.cases ?? [])];
   const kbDir = options.kb?.length ? await buildTemporaryKb(config, options.kb) : undefined;
   const db = await openPglite();
   try {
