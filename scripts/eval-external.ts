@@ -9,11 +9,9 @@
 // split is reported. Prints progress on stderr and, last, one JSON line:
 // {"metrics", "by_lang", "risk_coverage", "cases"} for StackFAQ + CLINC150 (the gated pair), plus
 // "suites": the metrics of each set and the threshold it was run at.
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { calibrate, evaluate, type EvaluationReport } from '../eval/evaluate.js';
 import { suiteMetrics } from '../eval/metrics/suite.js';
+import { clincOutOfScope, faqSuite } from '../eval/external.js';
 import type { SuiteCase } from '../eval/suite.js';
 import { loadConfig, type Config } from '../src/config.js';
 
@@ -22,24 +20,6 @@ const base = loadConfig();
 const config: Config = { ...base, policy: { ...base.policy, scope: 'knowledge' } };
 const ds = config.datasetsDir;
 const log = (m: string) => process.stderr.write(`${m}\n`);
-
-const isDev = (id: string) => createHash('sha256').update(id).digest()[0]! % 3 === 0;
-
-async function jsonl<T>(file: string): Promise<T[]> {
-  return (await readFile(file, 'utf8')).split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
-}
-
-async function faqCases(set: string, file: string): Promise<{ dev: SuiteCase[]; test: SuiteCase[] }> {
-  const queries = await jsonl<{ id: string; query: string; gold_ids: string[] }>(path.join(ds, set, file));
-  const cases = queries.map((q): SuiteCase => ({ id: `${set}-${q.id}`, turns: [q.query], lang: 'en', expect: { outcome: 'answer', doc_ids: q.gold_ids } }));
-  return { dev: cases.filter((c) => isDev(c.id)), test: cases.filter((c) => !isDev(c.id)) };
-}
-
-async function clincOos(): Promise<{ dev: SuiteCase[]; test: SuiteCase[] }> {
-  const data = JSON.parse(await readFile(path.join(ds, 'clinc150/data_full.json'), 'utf8')) as Record<string, Array<[string, string]>>;
-  const cases = (split: string) => data[split]!.map(([text], i): SuiteCase => ({ id: `clinc-${split}-${i}`, turns: [text], lang: 'en', expect: { outcome: 'handoff' } }));
-  return { dev: cases('oos_val'), test: cases('oos_test') };
-}
 
 /** Chooses the threshold on `dev`, then runs `test` at it. */
 async function calibrated(name: string, kb: string, dev: SuiteCase[], test: SuiteCase[]): Promise<{ threshold: number; report: EvaluationReport }> {
@@ -52,12 +32,11 @@ async function calibrated(name: string, kb: string, dev: SuiteCase[], test: Suit
   return { threshold, report };
 }
 
-const stack = await faqCases('stackfaq', 'queries.jsonl');
-const oos = await clincOos();
-const stackKb = path.join(ds, 'stackfaq/faq_entries.jsonl');
-const gated = await calibrated('stackfaq+clinc150_oos', stackKb, [...stack.dev, ...oos.dev], [...stack.test, ...oos.test]);
-const covid = await faqCases('covid_faq', 'queries_merged.jsonl');
-const covidRun = await calibrated('covid_faq', path.join(ds, 'covid_faq/faq_entries.jsonl'), covid.dev, covid.test);
+const stack = await faqSuite(ds, 'stackfaq', 'queries.jsonl');
+const oos = await clincOutOfScope(ds);
+const gated = await calibrated('stackfaq+clinc150_oos', stack.kb, [...stack.dev, ...oos.dev], [...stack.test, ...oos.test]);
+const covid = await faqSuite(ds, 'covid_faq', 'queries_merged.jsonl');
+const covidRun = await calibrated('covid_faq', covid.kb, covid.dev, covid.test);
 
 const part = (report: EvaluationReport, prefix: string) => suiteMetrics(report.cases.filter((c) => c.id.startsWith(prefix)));
 const suites = {

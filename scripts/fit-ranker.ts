@@ -3,16 +3,18 @@
 // A candidate's label: its document is one of the case's gold documents (none for a case the KB
 // cannot answer). Prints the weights and, with them, top-1 accuracy and operating points on the
 // same data. Usage: npx tsx scripts/fit-ranker.ts [--scope knowledge]
-// (--scope knowledge: without the intent signals, for KNOWLEDGE_RANKER_WEIGHTS)
+// (--scope knowledge: without the intent signals, for KNOWLEDGE_RANKER_WEIGHTS; add --external for
+// the external sets' dev splits too)
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { bestPerDocument, CandidateRanker, FEATURES, type FeatureName, type RankerWeights } from '../src/agent/ranker.js';
-import { openRuntime } from '../src/agent/runtime.js';
+import { openRuntime, type Runtime } from '../src/agent/runtime.js';
 import { loadConfig } from '../src/config.js';
 import { migrate } from '../src/store/migrations.js';
 import { openPglite } from '../src/store/pglite.js';
 import { loadSuite, type SuiteCase } from '../eval/suite.js';
 import { buildTemporaryKb, ROOT } from '../eval/temporary-kb.js';
+import { clincOutOfScope, faqSuite } from '../eval/external.js';
 
 const CANDIDATES = 15; // as in src/agent/agent.ts
 const knowledgeScope = process.argv.includes('--scope') && process.argv[process.argv.indexOf('--scope') + 1] === 'knowledge';
@@ -22,8 +24,8 @@ const config = loadConfig();
 const kbDir = await buildTemporaryKb(config);
 const db = await openPglite();
 await migrate(db);
-const rt = await openRuntime({ ...config, policy: { ...config.policy, confidenceThreshold: 0, scope: knowledgeScope ? 'knowledge' : 'intents' } }, { kbDir, db, chat: null });
-const ranker = new CandidateRanker(rt.understander.classifier);
+const fitConfig = { ...config, policy: { ...config.policy, confidenceThreshold: 0, scope: knowledgeScope ? ('knowledge' as const) : ('intents' as const) } };
+const rt = await openRuntime(fitConfig, { kbDir, db, chat: null });
 
 const retrieval: SuiteCase[] = readFileSync(path.join(ROOT, 'fixtures/eval/retrieval.jsonl'), 'utf8')
   .split('\n')
@@ -34,19 +36,36 @@ const cases = [...retrieval, ...(await loadSuite(path.join(ROOT, 'fixtures/eval/
 
 interface Query { id: string; answerable: boolean; rows: Array<{ x: number[]; y: number }>; hard: boolean }
 const queries: Query[] = [];
-for (const c of cases) {
-  let r;
-  for (const m of c.turns) r = await rt.agent.answer({ conversationId: `fit-${c.id}`, customer: { id: `fit:${c.id}` }, message: m });
-  const hits = bestPerDocument(await rt.kb.search(r!.standaloneQuery, { k: CANDIDATES }));
-  const features = await ranker.features(hits, knowledgeScope ? { query: r!.standaloneQuery, intents: [], outOfScope: false } : { query: r!.standaloneQuery, intents: r!.intents, outOfScope: r!.outOfScope });
-  const gold = new Set(c.expect.doc_ids ?? []);
-  queries.push({
-    id: c.id,
-    answerable: c.expect.outcome === 'answer',
-    // Handed off for a reason other than confidence: the threshold does not decide these.
-    hard: r!.decision.reasons.some((x) => x !== 'low_confidence'),
-    rows: hits.map((h, i) => ({ x: FEATURES.map((f) => features[i]![f]), y: c.expect.outcome === 'answer' && gold.has(h.chunk.docId) ? 1 : 0 })),
-  });
+async function collect(runtime: Runtime, cases: readonly SuiteCase[]): Promise<void> {
+  const ranker = new CandidateRanker(runtime.understander.classifier);
+  for (const c of cases) {
+    let r;
+    for (const m of c.turns) r = await runtime.agent.answer({ conversationId: `fit-${c.id}`, customer: { id: `fit:${c.id}` }, message: m });
+    const hits = bestPerDocument(await runtime.kb.search(r!.standaloneQuery, { k: CANDIDATES }));
+    const features = await ranker.features(hits, knowledgeScope ? { query: r!.standaloneQuery, intents: [], outOfScope: false } : { query: r!.standaloneQuery, intents: r!.intents, outOfScope: r!.outOfScope });
+    const gold = new Set(c.expect.doc_ids ?? []);
+    queries.push({
+      id: c.id,
+      answerable: c.expect.outcome === 'answer',
+      // Handed off for a reason other than confidence: the threshold does not decide these.
+      hard: r!.decision.reasons.some((x) => x !== 'low_confidence'),
+      rows: hits.map((h, i) => ({ x: FEATURES.map((f) => features[i]![f]), y: c.expect.outcome === 'answer' && gold.has(h.chunk.docId) ? 1 : 0 })),
+    });
+  }
+}
+await collect(rt, cases);
+// --external (with --scope knowledge): also the DEV splits of StackFAQ and CLINC150's out-of-scope
+// queries, on the StackFAQ KB (eval/external.ts; the test splits are never read here).
+if (knowledgeScope && process.argv.includes('--external')) {
+  const stack = await faqSuite(config.datasetsDir, 'stackfaq', 'queries.jsonl');
+  const oos = await clincOutOfScope(config.datasetsDir);
+  const externalKb = await buildTemporaryKb(config, [stack.kb]);
+  const externalDb = await openPglite();
+  await migrate(externalDb);
+  const external = await openRuntime(fitConfig, { kbDir: externalKb, db: externalDb, chat: null });
+  await collect(external, [...stack.dev, ...oos.dev]);
+  await external.close();
+  await externalDb.close();
 }
 
 const rows = queries.flatMap((q) => q.rows);

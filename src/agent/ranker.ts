@@ -51,22 +51,23 @@ export const RANKER_WEIGHTS: RankerWeights = {
 };
 
 // The same model without the intent signals, for a knowledge base served without an intent catalog
-// (DESKMATE_SCOPE=knowledge). Fitted by `scripts/fit-ranker.ts --scope knowledge` on the same data.
+// (DESKMATE_SCOPE=knowledge). Fitted by `scripts/fit-ranker.ts --scope knowledge --external` on the
+// same data plus the DEV splits of StackFAQ and CLINC150 out-of-scope (714 queries, 9,654 candidates).
 export const KNOWLEDGE_RANKER_WEIGHTS: RankerWeights = {
-  bias: -3.72,
-  fused: 1.36,
-  fusedRank: 1.35,
-  lexical: 1.02,
-  lexicalRank: -0.32,
-  dense: 1.76,
-  denseRank: 0.98,
-  noDense: 2.02,
-  coverage: 3.25,
-  titleCoverage: 0.43,
+  bias: -4.51,
+  fused: 0.26,
+  fusedRank: 0.84,
+  lexical: 2.67,
+  lexicalRank: -0.1,
+  dense: 5.59,
+  denseRank: 1.04,
+  noDense: 3.18,
+  coverage: 1.23,
+  titleCoverage: 3.84,
   intentAgreement: 0,
-  sameLanguage: -1.7,
-  faq: -0.56,
-  codes: 2.2,
+  sameLanguage: -1.97,
+  faq: -1.12,
+  codes: 2.12,
   outOfScope: 0,
 };
 
