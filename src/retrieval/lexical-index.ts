@@ -52,11 +52,14 @@ export class LexicalIndex {
       if (this.index.has(c.id)) this.index.discard(c.id);
       // An FAQ's title is its question: indexing it twice would triple-weight question words.
       this.index.add({ id: c.id, title: c.kind === 'faq' ? '' : c.title, question: c.question, text: c.text });
-      this.forgetCodes(c.id);
-      const terms = [...new Set(tokenize(`${c.question}\n${c.title}\n${c.text}`))];
+      this.forget(c.id);
+      // The passage body is tokenized once: its codes come from it, and with the title's terms it
+      // makes the passage's vocabulary.
+      const body = new Set(tokenize(`${c.question}\n${c.text}`));
+      const terms = [...new Set([...body, ...tokenize(c.title)])];
       this.termsOf.set(c.id, terms);
       for (const t of terms) this.vocabulary.set(t, (this.vocabulary.get(t) ?? 0) + 1);
-      const codes = [...new Set(tokenize(`${c.question}\n${c.text}`).filter((t) => CODE_TERM.test(t)))];
+      const codes = [...body].filter((t) => CODE_TERM.test(t));
       this.codesOf.set(c.id, codes);
       for (const code of codes) (this.codes.get(code) ?? this.codes.set(code, new Set()).get(code)!).add(c.id);
     }
@@ -65,7 +68,7 @@ export class LexicalIndex {
   delete(ids: Iterable<string>): void {
     for (const id of ids) {
       if (this.index.has(id)) this.index.discard(id);
-      this.forgetCodes(id);
+      this.forget(id);
     }
   }
 
@@ -81,7 +84,8 @@ export class LexicalIndex {
     return { codes, chunks };
   }
 
-  private forgetCodes(id: string): void {
+  /** Drops a chunk's terms from the vocabulary and its codes from the code index. */
+  private forget(id: string): void {
     for (const t of this.termsOf.get(id) ?? []) {
       const n = (this.vocabulary.get(t) ?? 1) - 1;
       if (n > 0) this.vocabulary.set(t, n);
