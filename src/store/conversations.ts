@@ -68,7 +68,6 @@ function toHandoff(r: Row): HandoffRecord {
   };
 }
 
-
 /** Customers, their conversations (across channels), turns and handoff records. */
 export class ConversationRepository {
   constructor(private readonly db: Database) {}

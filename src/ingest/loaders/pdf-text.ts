@@ -21,8 +21,11 @@ function pdfWorker(): Worker {
     const p = pending.get(m.id);
     pending.delete(m.id);
     if (p) 'error' in m ? p.reject(new Error(m.error)) : p.resolve({ pages: m.pages, info: m.info });
+    if (pending.size === 0) w.unref();
   });
+  // 'error' is followed by 'exit': only the first, while this is still the worker, fails requests.
   const fail = (err: Error) => {
+    if (worker !== w) return;
     worker = null;
     for (const p of pending.values()) p.reject(err);
     pending.clear();
@@ -37,22 +40,10 @@ function pdfWorker(): Worker {
 export function extractPdfText(bytes: Uint8Array): Promise<PdfText> {
   const id = nextId++;
   const data = new Uint8Array(bytes); // a copy: its buffer is moved to the worker
+  const w = pdfWorker();
   return new Promise<PdfText>((resolve, reject) => {
-    const w = pdfWorker();
-    w.ref(); // alive while a PDF is in flight
-    const settle = () => {
-      if (pending.size === 0) w.unref();
-    };
-    pending.set(id, {
-      resolve: (t) => {
-        resolve(t);
-        settle();
-      },
-      reject: (e) => {
-        reject(e);
-        settle();
-      },
-    });
+    pending.set(id, { resolve, reject });
+    w.ref(); // alive while a PDF is in flight; unref'd again when none is
     w.postMessage({ id, data }, [data.buffer]);
   });
 }
