@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { readJsonl } from './jsonl.js';
 import type { SuiteCase } from './suite.js';
 
 // Suites built at run time from the external datasets (../shared/datasets; never copied into the
@@ -14,14 +15,26 @@ export interface Split {
 
 const isDev = (id: string) => createHash('sha256').update(id).digest()[0]! % 3 === 0;
 
-async function jsonl<T>(file: string): Promise<T[]> {
-  return (await readFile(file, 'utf8')).split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
+export interface RetrievalQuery {
+  id: string;
+  query: string;
+  gold_ids: string[];
+  lang?: string;
+}
+
+/** Retrieval queries as suite cases: answer citing a gold id, or hand off when there is none. */
+export function queryCases(prefix: string, queries: readonly RetrievalQuery[]): SuiteCase[] {
+  return queries.map((q) => ({
+    id: `${prefix}${q.id}`,
+    turns: [q.query],
+    lang: q.lang ?? 'en',
+    expect: q.gold_ids.length ? { outcome: 'answer', doc_ids: q.gold_ids } : { outcome: 'handoff' },
+  }));
 }
 
 /** An FAQ retrieval set (StackFAQ, COVID-FAQ): its queries as must-answer cases with gold ids. */
 export async function faqSuite(datasets: string, set: string, file: string): Promise<Split & { kb: string }> {
-  const queries = await jsonl<{ id: string; query: string; gold_ids: string[] }>(path.join(datasets, set, file));
-  const cases = queries.map((q): SuiteCase => ({ id: `${set}-${q.id}`, turns: [q.query], lang: 'en', expect: { outcome: 'answer', doc_ids: q.gold_ids } }));
+  const cases = queryCases(`${set}-`, await readJsonl<RetrievalQuery>(path.join(datasets, set, file)));
   return { kb: path.join(datasets, set, 'faq_entries.jsonl'), dev: cases.filter((c) => isDev(c.id)), test: cases.filter((c) => !isDev(c.id)) };
 }
 

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import hnswlib from 'hnswlib-node';
+import { readJsonl } from '../eval/jsonl.js';
 import { dedupe, firstGoldRank, rankMetrics, type RankMetrics } from '../eval/metrics/retrieval.js';
 import { loadConfig } from '../src/config.js';
 import { seededGaussian } from '../src/random.js';
@@ -37,13 +38,6 @@ interface Query {
   id: string;
   query: string;
   gold_ids: string[];
-}
-
-async function readJsonl<T>(file: string): Promise<T[]> {
-  return (await readFile(file, 'utf8'))
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as T);
 }
 
 async function withKb<T>(sources: string[], fn: (kb: KnowledgeBase) => Promise<T>): Promise<T> {

@@ -5,7 +5,6 @@
 // same data. Usage: npx tsx scripts/fit-ranker.ts [--scope knowledge]
 // (--scope knowledge: without the intent signals, for KNOWLEDGE_RANKER_WEIGHTS; add --external for
 // the external sets' dev splits too)
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { bestPerDocument, CandidateRanker, FEATURES, type FeatureName, type RankerWeights } from '../src/agent/ranker.js';
 import { openRuntime, type Runtime } from '../src/agent/runtime.js';
@@ -14,7 +13,8 @@ import { migrate } from '../src/store/migrations.js';
 import { openPglite } from '../src/store/pglite.js';
 import { loadSuite, type SuiteCase } from '../eval/suite.js';
 import { buildTemporaryKb, ROOT } from '../eval/temporary-kb.js';
-import { clincOutOfScope, faqSuite } from '../eval/external.js';
+import { clincOutOfScope, faqSuite, queryCases, type RetrievalQuery } from '../eval/external.js';
+import { readJsonl } from '../eval/jsonl.js';
 
 const CANDIDATES = 15; // as in src/agent/agent.ts
 const knowledgeScope = process.argv.includes('--scope') && process.argv[process.argv.indexOf('--scope') + 1] === 'knowledge';
@@ -27,11 +27,7 @@ await migrate(db);
 const fitConfig = { ...config, policy: { ...config.policy, confidenceThreshold: 0, scope: knowledgeScope ? ('knowledge' as const) : ('intents' as const) } };
 const rt = await openRuntime(fitConfig, { kbDir, db, chat: null });
 
-const retrieval: SuiteCase[] = readFileSync(path.join(ROOT, 'fixtures/eval/retrieval.jsonl'), 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((l) => JSON.parse(l) as { id: string; query: string; gold_ids: string[]; lang: string })
-  .map((q) => ({ id: `r-${q.id}`, turns: [q.query], lang: q.lang, expect: q.gold_ids.length ? { outcome: 'answer' as const, doc_ids: q.gold_ids } : { outcome: 'handoff' as const } }));
+const retrieval = queryCases('r-', await readJsonl<RetrievalQuery>(path.join(ROOT, 'fixtures/eval/retrieval.jsonl')));
 const cases = [...retrieval, ...(await loadSuite(path.join(ROOT, 'fixtures/eval/lumen-dev.jsonl')))];
 
 interface Query { id: string; answerable: boolean; rows: Array<{ x: number[]; y: number }>; hard: boolean }
