@@ -3,12 +3,14 @@
 // A candidate's label: its document is one of the case's gold documents (none for a case the KB
 // cannot answer). Prints the weights and, with them, top-1 accuracy and operating points on the
 // same data. Usage: npx tsx scripts/fit-ranker.ts [--scope knowledge]
-// (--scope knowledge: without the intent signals, for KNOWLEDGE_RANKER_WEIGHTS; add --external for
+// (--cv k: also out-of-fold figures. --scope knowledge: without the intent signals, for KNOWLEDGE_RANKER_WEIGHTS; add --external for
 // the external sets' dev splits too)
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { bestPerDocument, CandidateRanker, FEATURES, type FeatureName, type RankerWeights } from '../src/agent/ranker.js';
 import { openRuntime, type Runtime } from '../src/agent/runtime.js';
 import { loadConfig } from '../src/config.js';
+import { defaultGlossary } from '../src/retrieval/glossary.js';
 import { migrate } from '../src/store/migrations.js';
 import { openPglite } from '../src/store/pglite.js';
 import { loadSuite, type SuiteCase } from '../eval/suite.js';
@@ -30,10 +32,10 @@ const rt = await openRuntime(fitConfig, { kbDir, db, chat: null });
 const retrieval = queryCases('r-', await readJsonl<RetrievalQuery>(path.join(ROOT, 'fixtures/eval/retrieval.jsonl')));
 const cases = [...retrieval, ...(await loadSuite(path.join(ROOT, 'fixtures/eval/lumen-dev.jsonl')))];
 
-interface Query { id: string; answerable: boolean; rows: Array<{ x: number[]; y: number }>; hard: boolean }
+interface Query { id: string; query: string; answerable: boolean; rows: Array<{ x: number[]; y: number; docId: string }>; hard: boolean }
 const queries: Query[] = [];
 async function collect(runtime: Runtime, cases: readonly SuiteCase[]): Promise<void> {
-  const ranker = new CandidateRanker(runtime.understander.classifier);
+  const ranker = new CandidateRanker(runtime.understander.classifier, { corpus: runtime.kb, glossary: config.search.glossary ? defaultGlossary() : undefined });
   for (const c of cases) {
     let r;
     for (const m of c.turns) r = await runtime.agent.answer({ conversationId: `fit-${c.id}`, customer: { id: `fit:${c.id}` }, message: m });
@@ -42,10 +44,11 @@ async function collect(runtime: Runtime, cases: readonly SuiteCase[]): Promise<v
     const gold = new Set(c.expect.doc_ids ?? []);
     queries.push({
       id: c.id,
+      query: r!.standaloneQuery,
       answerable: c.expect.outcome === 'answer',
       // Handed off for a reason other than confidence: the threshold does not decide these.
       hard: r!.decision.reasons.some((x) => x !== 'low_confidence'),
-      rows: hits.map((h, i) => ({ x: FEATURES.map((f) => features[i]![f]), y: c.expect.outcome === 'answer' && gold.has(h.chunk.docId) ? 1 : 0 })),
+      rows: hits.map((h, i) => ({ x: FEATURES.map((f) => features[i]![f]), y: c.expect.outcome === 'answer' && gold.has(h.chunk.docId) ? 1 : 0, docId: h.chunk.docId })),
     });
   }
 }
@@ -65,41 +68,73 @@ if (knowledgeScope && process.argv.includes('--external')) {
 }
 
 const rows = queries.flatMap((q) => q.rows);
+
 // Listwise: per query, a softmax over its candidates and "none" (logit 0); the target is spread
 // over the gold candidates, or is "none" when the KB cannot answer.
-const w = new Array(FEATURES.length).fill(0);
-const logits = (q: Query) => q.rows.map((r) => r.x.reduce((a, xi, i) => a + xi * w[i], 0));
-for (let epoch = 0; epoch < 3000; epoch++) {
-  const g = new Array(FEATURES.length).fill(0);
-  for (const q of queries) {
-    const z = logits(q);
-    const max = Math.max(0, ...z);
-    const e = z.map((v) => Math.exp(v - max));
-    const total = Math.exp(-max) + e.reduce((a, b) => a + b, 0);
-    const positives = q.rows.filter((r) => r.y).length;
-    q.rows.forEach((r, j) => {
-      const diff = e[j]! / total - (positives ? r.y / positives : 0);
-      for (let i = 0; i < r.x.length; i++) g[i] += diff * r.x[i]!;
-    });
+function fit(train: readonly Query[]): number[] {
+  const w = new Array(FEATURES.length).fill(0);
+  for (let epoch = 0; epoch < 3000; epoch++) {
+    const g = new Array(FEATURES.length).fill(0);
+    for (const q of train) {
+      const z = q.rows.map((r) => r.x.reduce((a, xi, i) => a + xi * w[i], 0));
+      const max = Math.max(0, ...z);
+      const e = z.map((v) => Math.exp(v - max));
+      const total = Math.exp(-max) + e.reduce((a, b) => a + b, 0);
+      const positives = q.rows.filter((r) => r.y).length;
+      q.rows.forEach((r, j) => {
+        const diff = e[j]! / total - (positives ? r.y / positives : 0);
+        for (let i = 0; i < r.x.length; i++) g[i] += diff * r.x[i]!;
+      });
+    }
+    for (let i = 0; i < w.length; i++) w[i] -= 2 * (g[i] / train.length + L2 * w[i]);
   }
-  for (let i = 0; i < w.length; i++) w[i] -= 2 * (g[i] / queries.length + L2 * w[i]);
+  return w.map((x) => Math.round(x * 100) / 100);
 }
-const weights = Object.fromEntries(FEATURES.map((f, i) => [f, Math.round(w[i] * 100) / 100])) as RankerWeights;
-console.log(JSON.stringify({ queries: queries.length, candidates: rows.length, positives: rows.filter((r) => r.y).length, weights }));
 
-const tops = queries.map((q) => {
-  const z = q.rows.map((r) => r.x.reduce((a, xi, i) => a + xi * weights[FEATURES[i] as FeatureName], 0));
+/** Each query's top candidate under `w`: its probability and whether it is gold. */
+const top = (q: Query, w: readonly number[]) => {
+  const z = q.rows.map((r) => r.x.reduce((a, xi, i) => a + xi * w[i]!, 0));
   const max = Math.max(0, ...z);
   const total = Math.exp(-max) + z.reduce((a, v) => a + Math.exp(v - max), 0);
-  const best = z.map((v, j) => ({ p: Math.exp(v - max) / total, y: q.rows[j]!.y })).sort((a, b) => b.p - a.p)[0];
-  return { ...q, p: best?.p ?? 0, correct: best?.y === 1 };
-});
-const answerable = tops.filter((t) => t.answerable);
-console.log(JSON.stringify({ top1_answerable: Math.round((answerable.filter((t) => t.correct).length / answerable.length) * 1000) / 1000 }));
-for (const t of [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]) {
-  const answered = tops.filter((q) => !q.hard && q.p >= t);
-  const resolved = answered.filter((q) => q.correct).length;
-  console.log(JSON.stringify({ threshold: t, answerable_resolution: Math.round((resolved / answerable.length) * 1000) / 1000, wrong_rate: Math.round(((answered.length - resolved) / Math.max(1, answered.length)) * 1000) / 1000 }));
+  const best = z.map((v, j) => ({ p: Math.exp(v - max) / total, y: q.rows[j]!.y, docId: q.rows[j]!.docId })).sort((a, b) => b.p - a.p)[0];
+  return { ...q, p: best?.p ?? 0, correct: best?.y === 1, top: best?.docId ?? null };
+};
+
+function report(tops: ReadonlyArray<ReturnType<typeof top>>, label: string): void {
+  const answerable = tops.filter((t) => t.answerable);
+  const r3 = (x: number) => Math.round(x * 1000) / 1000;
+  const at = (t: number) => {
+    const answered = tops.filter((q) => !q.hard && q.p >= t);
+    const resolved = answered.filter((q) => q.correct).length;
+    return { threshold: t, answerable_resolution: r3(resolved / answerable.length), wrong_rate: r3((answered.length - resolved) / Math.max(1, answered.length)) };
+  };
+  // The best resolution whose wrong rate stays within 5% and 10%: the operating points that matter.
+  const grid = Array.from({ length: 100 }, (_, i) => at(i / 100));
+  const best = (limit: number) => grid.filter((g) => g.wrong_rate <= limit).sort((a, b) => b.answerable_resolution - a.answerable_resolution)[0] ?? null;
+  console.log(JSON.stringify({ [label]: { top1_answerable: r3(answerable.filter((t) => t.correct).length / answerable.length), at_wrong_5: best(0.05), at_wrong_10: best(0.1) } }));
+  if (label === 'in_sample') for (const t of [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]) console.log(JSON.stringify(at(t)));
+}
+
+const w = fit(queries);
+const weights = Object.fromEntries(FEATURES.map((f, i) => [f, w[i]])) as RankerWeights;
+console.log(JSON.stringify({ queries: queries.length, candidates: rows.length, positives: rows.filter((r) => r.y).length, weights }));
+report(queries.map((q) => top(q, w)), 'in_sample');
+// --cv k: each query scored by weights fitted without its fold, so feature changes are compared
+// on queries the fit did not see (folds by id hash, stable across runs).
+const folds = process.argv.includes('--cv') ? Number(process.argv[process.argv.indexOf('--cv') + 1]) : 0;
+if (folds > 1) {
+  const fold = (id: string) => createHash('sha256').update(id).digest()[0]! % folds;
+  const scored = Array.from({ length: folds }, (_, k) => {
+    const wk = fit(queries.filter((q) => fold(q.id) !== k));
+    return queries.filter((q) => fold(q.id) === k).map((q) => top(q, wk));
+  }).flat();
+  report(scored, `cv${folds}`);
+  // --errors: the out-of-fold mistakes on stderr, for reading the dev set's failures.
+  if (process.argv.includes('--errors')) {
+    for (const q of scored.filter((t) => !t.correct || !t.answerable)) {
+      process.stderr.write(`${JSON.stringify({ id: q.id, query: q.query, p: Math.round(q.p * 1000) / 1000, top: q.top, gold: q.rows.filter((r) => r.y).map((r) => r.docId), answerable: q.answerable })}\n`);
+    }
+  }
 }
 await rt.close();
 await db.close();

@@ -98,7 +98,11 @@ export class Agent {
 
   constructor(private readonly options: AgentOptions) {
     this.now = options.now ?? (() => new Date());
-    this.ranker = new CandidateRanker(options.understander.classifier, options.policy.scope === 'knowledge' ? KNOWLEDGE_RANKER_WEIGHTS : RANKER_WEIGHTS);
+    this.ranker = new CandidateRanker(options.understander.classifier, {
+      weights: options.policy.scope === 'knowledge' ? KNOWLEDGE_RANKER_WEIGHTS : RANKER_WEIGHTS,
+      corpus: options.kb,
+      glossary: options.glossary,
+    });
   }
 
   async answer(request: AnswerRequest, call: AnswerCallOptions = {}): Promise<AnswerResult> {

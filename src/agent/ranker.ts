@@ -2,6 +2,7 @@ import type { IntentClassifier } from '../intents/classifier.js';
 import type { RecognisedIntent } from '../intents/understand.js';
 import { detectLanguage } from '../retrieval/language.js';
 import { tokenize } from '../retrieval/tokenizer.js';
+import type { Glossary, GlossaryGroup } from '../retrieval/glossary.js';
 import type { Chunk, SearchHit } from '../retrieval/types.js';
 
 // Re-ranks the search's candidates and says how likely each is to answer the message, with one
@@ -9,7 +10,7 @@ import type { Chunk, SearchHit } from '../retrieval/types.js';
 // confidence, so ranking and "do I know this?" are one calibrated judgement. Among the signals is
 // intent agreement: the classifier that reads the message also reads each entry's question (or a
 // manual passage's heading path), once, and a passage written for the message's intent counts.
-// Weights are fitted on development data only (scripts/fit-confidence.ts).
+// Weights are fitted on development data only (scripts/fit-ranker.ts).
 
 export const FEATURES = [
   'bias',
@@ -22,6 +23,9 @@ export const FEATURES = [
   'noDense', // 1 when vectors were not searched (Chinese with the English embedder)
   'coverage', // share of the query's terms in the passage
   'titleCoverage', // share of the query's terms in its question / heading path
+  'idfCoverage', // the same share with each term weighted by its rarity in the KB (idf)
+  'idfTitleCoverage',
+  'concepts', // share of the query's glossary concepts the passage names, in either language
   'intentAgreement',
   'sameLanguage',
   'faq',
@@ -31,23 +35,26 @@ export const FEATURES = [
 export type FeatureName = (typeof FEATURES)[number];
 export type RankerWeights = Record<FeatureName, number>;
 
-// Fitted by scripts/fit-ranker.ts on retrieval.jsonl + lumen-dev.jsonl (234 queries, 2,455 candidates).
+// Fitted by scripts/fit-ranker.ts on retrieval.jsonl + lumen-dev.jsonl (234 queries, 2,460 candidates).
 export const RANKER_WEIGHTS: RankerWeights = {
-  bias: -3.67,
-  fused: 1.29,
-  fusedRank: 1.13,
-  lexical: 0.68,
-  lexicalRank: -0.31,
-  dense: 0.88,
-  denseRank: 0.79,
-  noDense: 1.75,
-  coverage: 2.97,
-  titleCoverage: -0.35,
-  intentAgreement: 2.64,
-  sameLanguage: -0.96,
-  faq: -0.79,
-  codes: 2.34,
-  outOfScope: -1.73,
+  bias: -3.85,
+  fused: 0.91,
+  fusedRank: 1.27,
+  lexical: 0.17,
+  lexicalRank: -0.1,
+  dense: 0.32,
+  denseRank: 0.76,
+  noDense: 1.35,
+  coverage: -1.02,
+  titleCoverage: -0.26,
+  idfCoverage: 3.73,
+  idfTitleCoverage: 0.77,
+  concepts: 1.84,
+  intentAgreement: 2.56,
+  sameLanguage: -0.47,
+  faq: -0.87,
+  codes: 1.89,
+  outOfScope: -1.58,
 };
 
 // The same model without the intent signals, for a knowledge base served without an intent catalog
@@ -64,6 +71,9 @@ export const KNOWLEDGE_RANKER_WEIGHTS: RankerWeights = {
   noDense: 3.18,
   coverage: 1.23,
   titleCoverage: 3.84,
+  idfCoverage: 0,
+  idfTitleCoverage: 0,
+  concepts: 0,
   intentAgreement: 0,
   sameLanguage: -1.97,
   faq: -1.12,
@@ -77,6 +87,18 @@ export interface RankedHit extends SearchHit {
   /** Probability that this passage answers the message. */
   probability: number;
   features: Record<FeatureName, number>;
+}
+
+/** What the ranker knows of the knowledge base as a whole. */
+export interface Corpus {
+  idf(term: string): number;
+}
+
+export interface RankerOptions {
+  weights?: RankerWeights;
+  corpus?: Corpus;
+  /** Concepts shared across wordings and languages ("EU" / "European Union" / "欧盟"). */
+  glossary?: Glossary;
 }
 
 export interface RankContext {
@@ -98,20 +120,39 @@ export class CandidateRanker {
   // Each passage's terms, tokenized once: tokenizing 15 passages per message was most of ranking.
   private readonly terms = new Map<string, { body: Set<string>; head: Set<string> }>();
 
+  private readonly conceptsOf = new Map<string, Set<GlossaryGroup>>();
+  private readonly weights: RankerWeights;
+
   private termsOf(c: Chunk): { body: Set<string>; head: Set<string> } {
     let t = this.terms.get(c.id);
     if (!t) {
-      const head = [c.title, c.question, ...c.headingPath].join('\n');
+      // An FAQ's tags are its knowledge manager's keywords for it: they name what it is about.
+      const head = [c.title, c.question, ...c.headingPath, ...(c.metadata.tags ?? [])].join('\n');
       t = { body: new Set(tokenize(`${head}\n${c.text}`)), head: new Set(tokenize(head)) };
       this.terms.set(c.id, t);
     }
     return t;
   }
 
+  private concepts(c: Chunk): Set<GlossaryGroup> {
+    let g = this.conceptsOf.get(c.id);
+    if (!g) {
+      g = this.groups([c.title, c.question, ...c.headingPath, ...(c.metadata.tags ?? []), c.text].join('\n'));
+      this.conceptsOf.set(c.id, g);
+    }
+    return g;
+  }
+
+  private groups(text: string): Set<GlossaryGroup> {
+    return new Set(this.options.glossary?.match(text).map((m) => m.group) ?? []);
+  }
+
   constructor(
     private readonly classifier: IntentClassifier,
-    private readonly weights: RankerWeights = RANKER_WEIGHTS,
-  ) {}
+    private readonly options: RankerOptions = {},
+  ) {
+    this.weights = options.weights ?? RANKER_WEIGHTS;
+  }
 
   /** The intent each chunk was written for (computed on first sight, then remembered). */
   private async label(chunks: readonly Chunk[]): Promise<void> {
@@ -134,6 +175,16 @@ export class CandidateRanker {
     const topLexical = Math.max(...hits.map((h) => h.lexical?.score ?? 0), 1e-9);
     const denseUsed = hits.some((h) => h.dense);
     const share = (have: Set<string>) => (terms.length ? terms.filter((t) => have.has(t)).length / terms.length : 0);
+    const idf = terms.map((t) => this.options.corpus?.idf(t) ?? 1);
+    const idfTotal = idf.reduce((a, b) => a + b, 0);
+    const idfShare = (have: Set<string>) => (idfTotal ? terms.reduce((a, t, i) => a + (have.has(t) ? idf[i]! : 0), 0) / idfTotal : 0);
+    const wantedConcepts = this.groups(ctx.query);
+    const conceptShare = (have: Set<GlossaryGroup>) => {
+      if (!wantedConcepts.size) return 0;
+      let n = 0;
+      for (const g of wantedConcepts) if (have.has(g)) n++;
+      return n / wantedConcepts.size;
+    };
     return hits.map((h, i) => {
       const c = h.chunk;
       const label = this.labels.get(c.id);
@@ -148,6 +199,9 @@ export class CandidateRanker {
         noDense: denseUsed ? 0 : 1,
         coverage: share(this.termsOf(c).body),
         titleCoverage: share(this.termsOf(c).head),
+        idfCoverage: idfShare(this.termsOf(c).body),
+        idfTitleCoverage: idfShare(this.termsOf(c).head),
+        concepts: conceptShare(this.concepts(c)),
         intentAgreement: label ? (wanted.get(label.name) ?? 0) : 0,
         sameLanguage: language === 'other' || c.language === language ? 1 : 0,
         faq: c.kind === 'faq' ? 1 : 0,

@@ -125,6 +125,11 @@ export class KnowledgeBase {
     return true;
   }
 
+  /** How rare a term is among the passages (BM25's idf): a product name outweighs "how". */
+  idf(term: string): number {
+    return this.lexical.idf(term);
+  }
+
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
     const parts = { chunks: this.chunkMap, lexical: this.lexical, vectors: this.vectors, embedder: this.options.embedder, glossary: this.options.glossary };
     return hybridSearch(parts, query, { ...this.options.search, ...options });

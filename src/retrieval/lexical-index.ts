@@ -47,6 +47,12 @@ export class LexicalIndex {
     return this.index.documentCount;
   }
 
+  /** BM25's inverse document frequency; a term no passage uses counts as the rarest there is. */
+  idf(term: string): number {
+    const df = Math.max(1, this.vocabulary.get(term) ?? 0);
+    return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
+  }
+
   add(chunks: readonly LexicalDoc[]): void {
     for (const c of chunks) {
       if (this.index.has(c.id)) this.index.discard(c.id);

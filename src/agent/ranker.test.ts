@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { IntentClassifier } from '../intents/classifier.js';
+import { defaultGlossary } from '../retrieval/glossary.js';
+import { LexicalIndex } from '../retrieval/lexical-index.js';
+import { tokenize } from '../retrieval/tokenizer.js';
+import type { Chunk, SearchHit } from '../retrieval/types.js';
+import { CandidateRanker } from './ranker.js';
+
+// The ranker's match signals on a small corpus: rare words ("thermostat") outweigh common ones
+// ("how", "warranty" everywhere), and glossary concepts bridge wordings and languages.
+const chunk = (id: string, title: string, text: string, language = 'en', tags?: string[]): Chunk => ({
+  id,
+  docId: id,
+  kind: 'faq',
+  title,
+  question: title,
+  text,
+  headingPath: [],
+  language,
+  source: 'test',
+  position: 0,
+  metadata: tags ? { tags } : {},
+});
+
+const CHUNKS = [
+  chunk('hub-warranty', 'What does the hub warranty cover?', 'The hub has a 2-year warranty. Contact us to claim it.'),
+  chunk('plug-warranty', 'What does the plug warranty cover?', 'The plug has a 2-year warranty. Contact us to claim it.'),
+  chunk('thermostat-warranty', 'What does the thermostat warranty cover?', 'The thermostat has a 2-year warranty. Contact us to claim it.'),
+  chunk('eu-shipping', 'Do you ship abroad?', 'We deliver to the European Union in 7–14 business days.'),
+  chunk('shipping', 'How much is shipping?', 'Standard shipping takes 3–5 business days.', 'en', ['delivery cost']),
+];
+const lexical = new LexicalIndex();
+lexical.add(CHUNKS);
+// No intents: these tests are about the match signals alone.
+const classifier = { predictMany: async (texts: string[]) => texts.map(() => ({ intents: [], top: { name: 'none', probability: 0 }, outOfScope: true })) } as unknown as IntentClassifier;
+const ranker = new CandidateRanker(classifier, { corpus: lexical, glossary: defaultGlossary() });
+const hits = (...ids: string[]): SearchHit[] => ids.map((id, i) => ({ chunk: CHUNKS.find((c) => c.id === id)!, score: 1 - i * 0.1 }));
+const context = (query: string) => ({ query, intents: [], outOfScope: false });
+
+describe('CandidateRanker signals', () => {
+  it('weights the query terms by their rarity: the product named outweighs the words every passage has', async () => {
+    const [hub, thermostat] = await ranker.features(hits('hub-warranty', 'thermostat-warranty'), context('does the thermostat warranty cover a dead screen'));
+    expect(thermostat!.coverage).toBeGreaterThan(hub!.coverage);
+    expect(thermostat!.idfCoverage - hub!.idfCoverage).toBeGreaterThan(thermostat!.coverage - hub!.coverage);
+    const idf = (word: string) => lexical.idf(tokenize(word)[0]!); // the index holds stemmed terms
+    expect(idf('thermostat')).toBeGreaterThan(idf('warranty'));
+  });
+
+  it('counts the glossary concepts a passage names in any wording or language', async () => {
+    const [eu, domestic] = await ranker.features(hits('eu-shipping', 'shipping'), context('寄到欧盟要多久'));
+    expect(eu!.concepts).toBeGreaterThan(0);
+    expect(eu!.concepts).toBeGreaterThan(domestic!.concepts);
+  });
+
+  it("reads an FAQ's tags as part of its title", async () => {
+    const [tagged, untagged] = await ranker.features(hits('shipping', 'eu-shipping'), context('delivery cost'));
+    expect(tagged!.titleCoverage).toBe(1);
+    expect(untagged!.titleCoverage).toBe(0);
+  });
+});
