@@ -104,6 +104,15 @@ describe('answering on the embedded default', () => {
     expect(turns.map((t) => t.channel)).toEqual(['web', 'web', 'email', 'email']);
   });
 
+  it('hands off when the customer keeps reporting that the answers did not fix it', async () => {
+    const say = (message: string) => rt.agent.answer({ customer: customer('not-fixed'), channel: 'app', message });
+    expect((await say('my hub is offline, how do i get it back online')).decision.type).toBe('answered');
+    expect((await say('restarted the hub, it is still offline')).decision.reasons).not.toContain('unresolved_turns');
+    const third = await say('STILL offline, nothing works');
+    expect(third.decision.type).toBe('handed_off');
+    expect(third.decision.reasons).toContain('unresolved_turns');
+  });
+
   it('starts a new conversation after the idle window', async () => {
     const first = await rt.agent.answer({ customer: customer('idle'), message: 'where is my order' });
     clock = new Date(clock.getTime() + 25 * 3_600_000);

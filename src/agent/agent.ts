@@ -3,7 +3,7 @@ import type { PolicySettings } from '../config.js';
 import { ValidationError } from '../errors.js';
 import { firstResponseDue, type SlaPolicy } from '../handoff/sla.js';
 import type { Webhooks } from '../handoff/webhooks.js';
-import { isIndirectHumanMention } from '../intents/signals.js';
+import { claimsNotFixed, isIndirectHumanMention } from '../intents/signals.js';
 import type { MessageUnderstanding, Understander } from '../intents/understand.js';
 import type { Logger } from '../logger.js';
 import { maskPii } from '../pii.js';
@@ -88,6 +88,12 @@ function previousQuery(turns: readonly TurnRecord[]): string | null {
   return null;
 }
 
+/** The bot's latest turn answered the customer (rather than asking, or handing off). */
+function lastBotAnswered(turns: readonly TurnRecord[]): boolean {
+  const bot = turns.findLast((t) => t.role === 'bot');
+  return (bot?.decision as { type?: string } | null | undefined)?.type === 'answered';
+}
+
 /**
  * One customer message in, one decision out: understand, retrieve, compose, decide, persist.
  * The API and the offline evaluation both call `answer`; there is no second pipeline.
@@ -139,6 +145,10 @@ export class Agent {
     const ambiguous = !chitchat && !composed.notCovered && this.isTie(hits);
     const humanRequested = u.humanRequested || u.intents.some((i) => i.name === 'contact_human' && i.probability >= HUMAN_INTENT_MIN_PROBABILITY && !isIndirectHumanMention(message));
     const repeated = u.frustration.signals.some((s) => s.name === 'repeated_question');
+    // "Restarted it, still offline" after an answer: that answer did not resolve the problem, and
+    // this turn is the same problem again. Both count towards unresolved turns in a row.
+    const notFixed = lastBotAnswered(history) && claimsNotFixed(message);
+    const priorUnresolved = (conversation?.unresolvedTurns ?? 0) + (notFixed ? 1 : 0);
     const decision = decide(
       {
         confidence: composed.notCovered ? 0 : composed.confidence,
@@ -146,8 +156,8 @@ export class Agent {
         humanRequested,
         priority: u.priority.priority,
         outOfScope: this.scopedByIntents && !chitchat && u.outOfScope && retrievalConfidence < OUT_OF_SCOPE_OVERRIDE,
-        unresolvedTurns: conversation?.unresolvedTurns ?? 0,
-        unresolvedNow: ambiguous || repeated,
+        unresolvedTurns: priorUnresolved,
+        unresolvedNow: ambiguous || repeated || notFixed,
         ambiguous,
       },
       this.options.policy,
@@ -166,7 +176,9 @@ export class Agent {
       now,
       language,
       state: handedOff ? 'handed_off' : 'bot',
-      unresolvedTurns: handedOff ? 0 : decision.type === 'clarify' || repeated ? (conversation?.unresolvedTurns ?? 0) + 1 : 0,
+      // This turn counts once its fate is known: a clarifying question or a repeat is unresolved now;
+      // an answer is judged by the customer's next message.
+      unresolvedTurns: handedOff ? 0 : decision.type === 'clarify' || repeated ? priorUnresolved + 1 : notFixed ? priorUnresolved : 0,
       turns: [
         { role: 'customer', text: message, understanding: u },
         {

@@ -3,7 +3,7 @@ import { assessFrustration } from './frustration.js';
 import { messageLanguage } from './language.js';
 import { assessPriority } from './priority.js';
 import { affect, sentiment } from './sentiment/index.js';
-import { hasProfanity, isBotComplaint, isChurnThreat, isHumanRequest, isShouting } from './signals.js';
+import { claimsNotFixed, hasProfanity, isBotComplaint, isChurnThreat, isHumanRequest, isShouting } from './signals.js';
 
 describe('human request', () => {
   it.each(['let me talk to a real person', 'agent please', 'Pass me to a human please', 'I want to speak with a representative', '转人工', '我要人工客服', '找真人', 'I want compensation, get me a human'])('"%s" is a request', (t) => {
@@ -11,6 +11,15 @@ describe('human request', () => {
   });
   it.each(['could you ask an agent how to change my address?', 'your agent told me the refund takes 5 days', '能帮我问下人工客服怎么改地址吗', '之前客服说今天能到', 'how do I add a person to my home?', '不用找人工，我自己弄，网关怎么重启', 'no need for an agent, just tell me how to reset it'])('"%s" is not', (t) => {
     expect(isHumanRequest(t)).toBe(false);
+  });
+});
+
+describe('the help given did not work', () => {
+  it.each(['restarted it, still offline', 'STILL offline, nothing works', 'that did not help', "tried that already, no luck", 'it still says E1042', '重启了还是不行', '按你说的做了，还是离线', '没用啊', '试过了'])('"%s" says so', (t) => {
+    expect(claimsNotFixed(t)).toBe(true);
+  });
+  it.each(['how do I restart the hub', 'is the thermostat still under warranty?', 'thanks, that worked', '网关怎么重启', '退款多久到账', 'can I still cancel before it ships'])('"%s" does not', (t) => {
+    expect(claimsNotFixed(t)).toBe(false);
   });
 });
 

@@ -56,6 +56,10 @@ const CHURN_THREAT = [
 ];
 const REPEAT_CLAIM = /\b(i\s+(already|just)\s+(asked|said|told\s+you)|asked\s+(you\s+)?(this\s+)?(already|before|twice|again)|how\s+many\s+times|for\s+the\s+(second|third|\d+(st|nd|rd|th))\s+time|again\?{2,}|same\s+question|(\d+(st|nd|rd|th)|second|third|fourth)\s+time\s+(asking|i('ve)?\s+asked))\b|我(已经|都)?(问|说)(过|了)(好几遍|很多遍|多少遍|两遍|三遍)?了?|问了(好几|很多|多少)遍|说了(好几|多少)遍|再问一(遍|次)/i;
 
+// The customer says what they were told did not solve it ("restarted it, still offline", "还是不行").
+const NOT_FIXED_EN = /\b(still\s+(not|no|nothing|offline|broken|the\s+same|won'?t|doesn'?t|isn'?t|can'?t|cannot|having|getting|shows?|says?|stuck|dead|blinking|flashing|failing|fails)|(didn'?t|did\s+not|doesn'?t|does\s+not|won'?t)\s+(help|work|fix)|(that|this|it)\s+(didn'?t|did\s+not)\b|(already|i)\s+tried\s+(that|this|it|everything)|tried\s+(that|this|it)\s+already|nothing\s+(works|worked|changed|helps|helped)|same\s+(problem|issue|error|thing)\s+(again|still)|no\s+luck)\b/i;
+const NOT_FIXED_ZH = /还是不行|还是没用|没有用|没用|不管用|没效果|没有效果|试过了|都试了|照做了.*(不行|没用)|还是(离线|连不上|不能|没有|一样|不亮|显示|提示|报错|失败|老样子)|依然|仍然|照样|问题没解决|没解决/;
+
 export function matchesAny(text: string, patterns: readonly RegExp[] | RegExp): boolean {
   return (Array.isArray(patterns) ? patterns : [patterns]).some((p) => p.test(text));
 }
@@ -73,6 +77,8 @@ export const isBotComplaint = (text: string) => matchesAny(text, BOT_COMPLAINT);
 export const hasProfanity = (text: string) => PROFANITY.test(text);
 export const isChurnThreat = (text: string) => matchesAny(text, CHURN_THREAT);
 export const claimsRepeat = (text: string) => REPEAT_CLAIM.test(text);
+/** The customer reports that the help given did not work. Meaningful only after an answer. */
+export const claimsNotFixed = (text: string) => NOT_FIXED_EN.test(text) || NOT_FIXED_ZH.test(text);
 
 /** CAPS LOCK sentences or runs of "!!!": words of 3+ capital letters (codes like XR200 excluded). */
 export function isShouting(text: string): boolean {
