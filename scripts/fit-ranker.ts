@@ -3,14 +3,16 @@
 // A candidate's label: its document is one of the case's gold documents (none for a case the KB
 // cannot answer). Prints the weights and, with them, top-1 accuracy and operating points on the
 // same data. Usage: npx tsx scripts/fit-ranker.ts [--scope knowledge]
-// (--cv k: also out-of-fold figures. --scope knowledge: without the intent signals, for KNOWLEDGE_RANKER_WEIGHTS; add --external for
+// (--cv k: also out-of-fold figures; --without a,b: ablate signals. --scope knowledge: without the intent signals, for KNOWLEDGE_RANKER_WEIGHTS; add --external for
 // the external sets' dev splits too)
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { bestPerDocument, CandidateRanker, FEATURES, type FeatureName, type RankerWeights } from '../src/agent/ranker.js';
+import { bestPerDocument, CandidateRanker, FEATURES, mergeTranslations, type FeatureName, type RankerWeights } from '../src/agent/ranker.js';
 import { openRuntime, type Runtime } from '../src/agent/runtime.js';
 import { loadConfig } from '../src/config.js';
 import { defaultGlossary } from '../src/retrieval/glossary.js';
+import { detectLanguage } from '../src/retrieval/language.js';
+import type { Chunk } from '../src/retrieval/types.js';
 import { migrate } from '../src/store/migrations.js';
 import { openPglite } from '../src/store/pglite.js';
 import { loadSuite, type SuiteCase } from '../eval/suite.js';
@@ -21,6 +23,8 @@ import { readJsonl } from '../eval/jsonl.js';
 const CANDIDATES = 15; // as in src/agent/agent.ts
 const knowledgeScope = process.argv.includes('--scope') && process.argv[process.argv.indexOf('--scope') + 1] === 'knowledge';
 const L2 = 0.001;
+// --without a,b: those signals held at 0, for ablations (what a signal adds, measured with --cv).
+const without = new Set(process.argv.includes('--without') ? process.argv[process.argv.indexOf('--without') + 1]!.split(',') : []);
 
 const config = loadConfig();
 const kbDir = await buildTemporaryKb(config);
@@ -32,7 +36,7 @@ const rt = await openRuntime(fitConfig, { kbDir, db, chat: null });
 const retrieval = queryCases('r-', await readJsonl<RetrievalQuery>(path.join(ROOT, 'fixtures/eval/retrieval.jsonl')));
 const cases = [...retrieval, ...(await loadSuite(path.join(ROOT, 'fixtures/eval/lumen-dev.jsonl')))];
 
-interface Query { id: string; query: string; answerable: boolean; rows: Array<{ x: number[]; y: number; docId: string }>; hard: boolean }
+interface Query { id: string; query: string; answerable: boolean; rows: Array<{ x: number[]; y: number; docId: string; chunk: Chunk }>; language: string; hard: boolean }
 const queries: Query[] = [];
 async function collect(runtime: Runtime, cases: readonly SuiteCase[]): Promise<void> {
   const ranker = new CandidateRanker(runtime.understander.classifier, { corpus: runtime.kb, glossary: config.search.glossary ? defaultGlossary() : undefined });
@@ -45,10 +49,11 @@ async function collect(runtime: Runtime, cases: readonly SuiteCase[]): Promise<v
     queries.push({
       id: c.id,
       query: r!.standaloneQuery,
+      language: detectLanguage(r!.standaloneQuery),
       answerable: c.expect.outcome === 'answer',
       // Handed off for a reason other than confidence: the threshold does not decide these.
       hard: r!.decision.reasons.some((x) => x !== 'low_confidence'),
-      rows: hits.map((h, i) => ({ x: FEATURES.map((f) => features[i]![f]), y: c.expect.outcome === 'answer' && gold.has(h.chunk.docId) ? 1 : 0, docId: h.chunk.docId })),
+      rows: hits.map((h, i) => ({ x: FEATURES.map((f) => (without.has(f) ? 0 : features[i]![f])), y: c.expect.outcome === 'answer' && gold.has(h.chunk.docId) ? 1 : 0, docId: h.chunk.docId, chunk: h.chunk })),
     });
   }
 }
@@ -96,8 +101,10 @@ const top = (q: Query, w: readonly number[]) => {
   const z = q.rows.map((r) => r.x.reduce((a, xi, i) => a + xi * w[i]!, 0));
   const max = Math.max(0, ...z);
   const total = Math.exp(-max) + z.reduce((a, v) => a + Math.exp(v - max), 0);
-  const best = z.map((v, j) => ({ p: Math.exp(v - max) / total, y: q.rows[j]!.y, docId: q.rows[j]!.docId })).sort((a, b) => b.p - a.p)[0];
-  return { ...q, p: best?.p ?? 0, correct: best?.y === 1, top: best?.docId ?? null };
+  // As the agent does: an answer's translations are one candidate (ranker.ts mergeTranslations).
+  const ranked = z.map((v, j) => ({ probability: Math.exp(v - max) / total, chunk: q.rows[j]!.chunk, y: q.rows[j]!.y, docId: q.rows[j]!.docId })).sort((a, b) => b.probability - a.probability);
+  const best = mergeTranslations(ranked, q.language)[0];
+  return { ...q, p: best?.probability ?? 0, correct: best?.y === 1, top: best?.docId ?? null };
 };
 
 function report(tops: ReadonlyArray<ReturnType<typeof top>>, label: string): void {

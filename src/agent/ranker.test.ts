@@ -4,7 +4,7 @@ import { defaultGlossary } from '../retrieval/glossary.js';
 import { LexicalIndex } from '../retrieval/lexical-index.js';
 import { tokenize } from '../retrieval/tokenizer.js';
 import type { Chunk, SearchHit } from '../retrieval/types.js';
-import { CandidateRanker } from './ranker.js';
+import { CandidateRanker, mergeTranslations } from './ranker.js';
 
 // The ranker's match signals on a small corpus: rare words ("thermostat") outweigh common ones
 // ("how", "warranty" everywhere), and glossary concepts bridge wordings and languages.
@@ -32,7 +32,7 @@ const CHUNKS = [
 const lexical = new LexicalIndex();
 lexical.add(CHUNKS);
 // No intents: these tests are about the match signals alone.
-const classifier = { predictMany: async (texts: string[]) => texts.map(() => ({ intents: [], top: { name: 'none', probability: 0 }, outOfScope: true })) } as unknown as IntentClassifier;
+const classifier = { predictMany: async (texts: string[]) => texts.map(() => ({ intents: [], top: { name: 'none', probability: 0 }, scores: [], outOfScope: true })) } as unknown as IntentClassifier;
 const ranker = new CandidateRanker(classifier, { corpus: lexical, glossary: defaultGlossary() });
 const hits = (...ids: string[]): SearchHit[] => ids.map((id, i) => ({ chunk: CHUNKS.find((c) => c.id === id)!, score: 1 - i * 0.1 }));
 const context = (query: string) => ({ query, intents: [], outOfScope: false });
@@ -56,5 +56,27 @@ describe('CandidateRanker signals', () => {
     const [tagged, untagged] = await ranker.features(hits('shipping', 'eu-shipping'), context('delivery cost'));
     expect(tagged!.titleCoverage).toBe(1);
     expect(untagged!.titleCoverage).toBe(0);
+  });
+});
+
+describe('mergeTranslations', () => {
+  const en = { ...chunk('refund-en', 'When will I get my refund?', 'Within 5–10 business days.') };
+  const zh = { ...chunk('refund-zh', '退款多久到账？', '5–10 个工作日内到账。', 'zh'), metadata: { translationOf: 'refund-en' } };
+  const other = chunk('returns-en', 'What is your return policy?', '30 days.');
+
+  it('makes an answer and its translation one candidate, with their probabilities together, in the customer\'s language', () => {
+    const ranked = [
+      { chunk: other, probability: 0.4 },
+      { chunk: en, probability: 0.3 },
+      { chunk: zh, probability: 0.25 },
+    ];
+    const zhView = mergeTranslations(ranked, 'zh');
+    expect(zhView.map((h) => [h.chunk.id, h.probability])).toEqual([['refund-zh', 0.55], ['returns-en', 0.4]]);
+    expect(mergeTranslations(ranked, 'en')[0]!.chunk.id).toBe('refund-en');
+  });
+
+  it('leaves entries without translations as they were', () => {
+    const ranked = [{ chunk: other, probability: 0.5 }, { chunk: en, probability: 0.2 }];
+    expect(mergeTranslations(ranked, 'en')).toEqual(ranked);
   });
 });

@@ -27,6 +27,7 @@ export const FEATURES = [
   'idfTitleCoverage',
   'concepts', // share of the query's glossary concepts the passage names, in either language
   'intentAgreement',
+  'intentAffinity', // how much of the message's intents the passage's question is about (dot product of the two readings)
   'sameLanguage',
   'faq',
   'codes', // the passage contains a code the customer quoted
@@ -37,47 +38,49 @@ export type RankerWeights = Record<FeatureName, number>;
 
 // Fitted by scripts/fit-ranker.ts on retrieval.jsonl + lumen-dev.jsonl (234 queries, 2,460 candidates).
 export const RANKER_WEIGHTS: RankerWeights = {
-  bias: -3.85,
-  fused: 0.91,
-  fusedRank: 1.27,
-  lexical: 0.17,
-  lexicalRank: -0.1,
-  dense: 0.32,
-  denseRank: 0.76,
-  noDense: 1.35,
-  coverage: -1.02,
-  titleCoverage: -0.26,
-  idfCoverage: 3.73,
-  idfTitleCoverage: 0.77,
-  concepts: 1.84,
-  intentAgreement: 2.56,
-  sameLanguage: -0.47,
-  faq: -0.87,
+  bias: -3.82,
+  fused: 0.92,
+  fusedRank: 1.14,
+  lexical: 0.15,
+  lexicalRank: -0.04,
+  dense: 0.29,
+  denseRank: 0.78,
+  noDense: 1.32,
+  coverage: -1.04,
+  titleCoverage: -0.28,
+  idfCoverage: 3.71,
+  idfTitleCoverage: 0.82,
+  concepts: 1.79,
+  intentAgreement: 0.24,
+  intentAffinity: 2.78,
+  sameLanguage: -0.44,
+  faq: -0.98,
   codes: 1.89,
-  outOfScope: -1.58,
+  outOfScope: -1.46,
 };
 
 // The same model without the intent signals, for a knowledge base served without an intent catalog
 // (DESKMATE_SCOPE=knowledge). Fitted by `scripts/fit-ranker.ts --scope knowledge --external` on the
 // same data plus the DEV splits of StackFAQ and CLINC150 out-of-scope (714 queries, 9,654 candidates).
 export const KNOWLEDGE_RANKER_WEIGHTS: RankerWeights = {
-  bias: -4.51,
-  fused: 0.26,
-  fusedRank: 0.84,
-  lexical: 2.67,
-  lexicalRank: -0.1,
-  dense: 5.59,
-  denseRank: 1.04,
-  noDense: 3.18,
-  coverage: 1.23,
-  titleCoverage: 3.84,
-  idfCoverage: 0,
-  idfTitleCoverage: 0,
-  concepts: 0,
+  bias: -4.24,
+  fused: -0.03,
+  fusedRank: 0.82,
+  lexical: 2.38,
+  lexicalRank: -0.09,
+  dense: 5.2,
+  denseRank: 1.06,
+  noDense: 2.51,
+  coverage: -1.28,
+  titleCoverage: 1.8,
+  idfCoverage: 2.5,
+  idfTitleCoverage: 3.15,
+  concepts: 1.44,
   intentAgreement: 0,
-  sameLanguage: -1.97,
-  faq: -1.12,
-  codes: 2.12,
+  intentAffinity: 0,
+  sameLanguage: -1.67,
+  faq: -1.28,
+  codes: 1.69,
   outOfScope: 0,
 };
 
@@ -115,8 +118,36 @@ export function bestPerDocument<T extends SearchHit>(hits: readonly T[]): T[] {
 
 const labelText = (c: Chunk) => (c.kind === 'faq' ? c.question : [c.title, ...c.headingPath].join(' > '));
 
+function affinity(wanted: ReadonlyMap<string, number>, reading: ReadonlyMap<string, number> | undefined): number {
+  let sum = 0;
+  for (const [name, p] of wanted) sum += p * (reading?.get(name) ?? 0);
+  return sum;
+}
+
+/** The document a passage's answer belongs to, whatever its language: an entry and its translations are one. */
+export const answerKey = (c: Chunk) => c.metadata.translationOf ?? c.docId;
+
+/**
+ * One answer written in several languages is one candidate. Its probability is its versions'
+ * together (the softmax splits belief between them), and it is cited in the customer's language
+ * when it is written in it, else in its likeliest version.
+ */
+export function mergeTranslations<T extends { chunk: Chunk; probability: number }>(ranked: readonly T[], language: string): T[] {
+  const groups = new Map<string, T[]>();
+  for (const h of ranked) {
+    const key = answerKey(h.chunk);
+    const members = groups.get(key);
+    if (members) members.push(h);
+    else groups.set(key, [h]);
+  }
+  return [...groups.values()]
+    .map((members) => ({ ...(members.find((m) => m.chunk.language === language) ?? members[0]!), probability: members.reduce((sum, m) => sum + m.probability, 0) }))
+    .sort((a, b) => b.probability - a.probability);
+}
+
 export class CandidateRanker {
   private readonly labels = new Map<string, { name: string; probability: number } | null>();
+  private readonly readings = new Map<string, Map<string, number>>();
   // Each passage's terms, tokenized once: tokenizing 15 passages per message was most of ranking.
   private readonly terms = new Map<string, { body: Set<string>; head: Set<string> }>();
 
@@ -162,6 +193,7 @@ export class CandidateRanker {
     todo.forEach((c, i) => {
       const p = predictions[i]!;
       this.labels.set(c.id, !p.outOfScope && p.top.probability >= DOC_INTENT_MIN ? { name: p.top.name, probability: p.top.probability } : null);
+      this.readings.set(c.id, new Map(p.scores.map((s) => [s.name, s.probability])));
     });
   }
 
@@ -203,6 +235,7 @@ export class CandidateRanker {
         idfTitleCoverage: idfShare(this.termsOf(c).head),
         concepts: conceptShare(this.concepts(c)),
         intentAgreement: label ? (wanted.get(label.name) ?? 0) : 0,
+        intentAffinity: affinity(wanted, this.readings.get(c.id)),
         sameLanguage: language === 'other' || c.language === language ? 1 : 0,
         faq: c.kind === 'faq' ? 1 : 0,
         codes: h.codeMatches ? 1 : 0,
@@ -222,9 +255,10 @@ export class CandidateRanker {
     const max = Math.max(0, ...z);
     const e = z.map((v) => Math.exp(v - max));
     const total = Math.exp(-max) + e.reduce((a, b) => a + b, 0);
-    return hits
+    const ranked = hits
       .map((h, i) => ({ ...h, probability: e[i]! / total, features: features[i]!, order: i }))
       .sort((a, b) => b.probability - a.probability || a.order - b.order)
       .map(({ order: _order, ...h }) => h);
+    return mergeTranslations(ranked, detectLanguage(ctx.query));
   }
 }

@@ -56,6 +56,7 @@ function faqDocument(entry: FaqEntry, source: string, format: string): ChunkedDo
     category: entry.category,
     tags: entry.tags,
     url: entry.url,
+    ...(entry.translation_of ? { translationOf: entry.translation_of } : {}),
   };
   const base = { docId, kind: 'faq' as const, title: entry.question, question: entry.question, text: entry.answer, headingPath: [], language, source, position: 0, metadata };
   const chunk: Chunk = { id: chunkId(docId, base), ...base };

@@ -17,6 +17,7 @@ export interface FaqEntry {
   language?: string;
   tags?: string[];
   url?: string;
+  translation_of?: string;
 }
 
 export interface ManualSource {

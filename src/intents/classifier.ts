@@ -21,6 +21,8 @@ export interface IntentPrediction {
   intents: IntentScore[];
   /** The most likely intent, even when out of scope. */
   top: IntentScore;
+  /** Every intent's probability, most likely first ("none of these" left out). */
+  scores: IntentScore[];
   outOfScope: boolean;
 }
 
@@ -96,7 +98,7 @@ export class IntentClassifier {
     const top = scores[0]!;
     const outOfScope = oosFirst || top.probability < this.thresholds.outOfScope;
     const intents = outOfScope ? [] : [top, ...scores.slice(1).filter((s) => s.probability >= this.thresholds.multiIntent)];
-    return { intents, top, outOfScope };
+    return { intents, top, scores, outOfScope };
   }
 
   toJSON() {

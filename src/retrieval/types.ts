@@ -15,6 +15,8 @@ export interface ChunkMetadata {
   category?: string;
   tags?: string[];
   url?: string;
+  /** The document this one translates (an FAQ entry written in two languages). */
+  translationOf?: string;
 }
 
 /** The unit of retrieval: one FAQ entry, or one passage of a manual under its heading path. */

@@ -25,6 +25,8 @@ export const FaqEntrySchema = z.object({
   fault_type: optionalText,
   language: optionalText,
   url: optionalText,
+  /** The id of the entry this one translates: one answer in two languages, cited in the customer's. */
+  translation_of: optionalText,
   tags: z
     .union([z.array(z.union([z.string(), z.number()])), z.string()])
     .optional()

@@ -243,6 +243,12 @@ describe('faq loader', () => {
     expect(src.entries).toEqual([{ id: 'pay-1', question: 'Can I pay, later?', answer: 'Yes, with:\nPayPal', tags: ['a', 'b'] }]);
   });
 
+  it('keeps the entry an entry translates (translation_of), and none when the cell is empty', async () => {
+    const csv = 'id,question,answer,translation_of\nzh-1,退款多久到账？,5–10 个工作日。,faq-7\nzh-2,怎么注销？,在设置中注销。,\n';
+    const src = await faq('faq.csv', csv);
+    expect(src.entries.map((e) => e.translation_of)).toEqual(['faq-7', undefined]);
+  });
+
   it('reports a row without an answer by line number (header is line 1) and keeps the rest', async () => {
     const csv = 'question,answer\nQ1,A1\nQ2,\nQ3\nQ4,A4\n';
     const src = await faq('faq.csv', csv);
