@@ -36,27 +36,27 @@ export const FEATURES = [
 export type FeatureName = (typeof FEATURES)[number];
 export type RankerWeights = Record<FeatureName, number>;
 
-// Fitted by scripts/fit-ranker.ts on retrieval.jsonl + lumen-dev.jsonl (234 queries, 2,460 candidates).
+// Fitted by scripts/fit-ranker.ts on retrieval.jsonl + lumen-dev.jsonl (234 queries, 2,462 candidates).
 export const RANKER_WEIGHTS: RankerWeights = {
-  bias: -3.82,
-  fused: 0.92,
-  fusedRank: 1.14,
-  lexical: 0.15,
-  lexicalRank: -0.04,
-  dense: 0.29,
-  denseRank: 0.78,
-  noDense: 1.32,
-  coverage: -1.04,
-  titleCoverage: -0.28,
-  idfCoverage: 3.71,
-  idfTitleCoverage: 0.82,
-  concepts: 1.79,
-  intentAgreement: 0.24,
-  intentAffinity: 2.78,
-  sameLanguage: -0.44,
-  faq: -0.98,
-  codes: 1.89,
-  outOfScope: -1.46,
+  bias: -3.68,
+  fused: 0.65,
+  fusedRank: 1.12,
+  lexical: 0.34,
+  lexicalRank: 0.01,
+  dense: -0.02,
+  denseRank: 0.76,
+  noDense: 0.89,
+  coverage: -1.05,
+  titleCoverage: -0.43,
+  idfCoverage: 3.67,
+  idfTitleCoverage: 0.83,
+  concepts: 1.97,
+  intentAgreement: 0.2,
+  intentAffinity: 2.79,
+  sameLanguage: -0.31,
+  faq: -0.91,
+  codes: 1.92,
+  outOfScope: -1.13,
 };
 
 // The same model without the intent signals, for a knowledge base served without an intent catalog
