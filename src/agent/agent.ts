@@ -3,7 +3,7 @@ import type { PolicySettings } from '../config.js';
 import { ValidationError } from '../errors.js';
 import { firstResponseDue, type SlaPolicy } from '../handoff/sla.js';
 import type { Webhooks } from '../handoff/webhooks.js';
-import { claimsNotFixed, isIndirectHumanMention } from '../intents/signals.js';
+import { claimsNotFixed, isIndirectHumanMention, withoutAsides } from '../intents/signals.js';
 import type { MessageUnderstanding, Understander } from '../intents/understand.js';
 import type { Logger } from '../logger.js';
 import { maskPii } from '../pii.js';
@@ -248,7 +248,8 @@ export class Agent {
   }
 
   /** The best `n` documents for the query: hybrid search's candidates, re-ranked with the message's intents. */
-  private async retrieve(query: string, u: MessageUnderstanding, n: number): Promise<RankedHit[]> {
+  private async retrieve(message: string, u: MessageUnderstanding, n: number): Promise<RankedHit[]> {
+    const query = withoutAsides(message);
     const candidates = await this.options.kb.search(query, { k: CANDIDATES });
     // Scoped by the knowledge base alone, the business's intents say nothing about its passages.
     const ctx = this.scopedByIntents ? { query, intents: u.intents, outOfScope: u.outOfScope } : { query, intents: [], outOfScope: false };
@@ -348,11 +349,15 @@ export class Agent {
     }
   }
 
-  /** Two different documents, in one language, each about as likely to be the answer, and likely. */
+  /**
+   * Two different documents, in one language, each about as likely to be the answer, and likely.
+   * Two that both explain the error code the customer quoted are one topic, not a choice to offer.
+   */
   private isTie(hits: readonly RankedHit[]): boolean {
     const [a] = hits;
     const b = hits.find((h) => h.chunk.docId !== a?.chunk.docId);
-    return !!a && !!b && a.chunk.language === b.chunk.language && b.probability >= TIE_MIN_PROBABILITY && a.probability - b.probability < TIE;
+    if (!a || !b || (a.codeMatches && b.codeMatches)) return false;
+    return a.chunk.language === b.chunk.language && b.probability >= TIE_MIN_PROBABILITY && a.probability - b.probability < TIE;
   }
 
   private tiedDocuments(hits: readonly RankedHit[]): Citation[] {

@@ -3,7 +3,7 @@ import { assessFrustration } from './frustration.js';
 import { messageLanguage } from './language.js';
 import { assessPriority } from './priority.js';
 import { affect, sentiment } from './sentiment/index.js';
-import { claimsNotFixed, hasProfanity, isBotComplaint, isChurnThreat, isHumanRequest, isShouting } from './signals.js';
+import { claimsNotFixed, withoutAsides, hasProfanity, isBotComplaint, isChurnThreat, isHumanRequest, isShouting } from './signals.js';
 
 describe('human request', () => {
   it.each(['let me talk to a real person', 'agent please', 'Pass me to a human please', 'I want to speak with a representative', '转人工', '我要人工客服', '找真人', 'I want compensation, get me a human'])('"%s" is a request', (t) => {
@@ -11,6 +11,18 @@ describe('human request', () => {
   });
   it.each(['could you ask an agent how to change my address?', 'your agent told me the refund takes 5 days', '能帮我问下人工客服怎么改地址吗', '之前客服说今天能到', 'how do I add a person to my home?', '不用找人工，我自己弄，网关怎么重启', 'no need for an agent, just tell me how to reset it'])('"%s" is not', (t) => {
     expect(isHumanRequest(t)).toBe(false);
+  });
+});
+
+describe('asides about people', () => {
+  it.each([
+    ['不用找人工，我自己弄，网关怎么重启', '网关怎么重启'],
+    ["no need for an agent, just tell me how to reset it", 'just tell me how to reset it'],
+    ["I'll fix it myself. How do I reset the hub?", 'How do I reset the hub?'],
+    ['how do I reset the hub?', 'how do I reset the hub?'],
+    ['不用找人工', '不用找人工'],
+  ])('%j is searched as %j', (message, query) => {
+    expect(withoutAsides(message)).toBe(query);
   });
 });
 

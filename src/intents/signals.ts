@@ -25,7 +25,7 @@ const INDIRECT_EN = [
 ];
 // Declining a person ("不用找人工，我自己弄") is the opposite of a request.
 const DECLINED_ZH = /(不用|不需要|不要|无需|别|没必要)(帮我)?(找|转|接|叫)?(人工|真人|客服)/;
-const DECLINED_EN = /(no\s+need|don'?t\s+need|do\s+not\s+need|don'?t\s+want)\s+(for\s+|to\s+(talk|speak)\s+(to|with)\s+)?(a|an)?\s*(human|person|agent|representative)/i;
+const DECLINED_EN = /\b(no\s+need|don'?t\s+need|do\s+not\s+need|don'?t\s+want)\s+(for\s+|to\s+(talk|speak)\s+(to|with)\s+)?(a|an)?\s*(human|person|agent|representative)\b/i;
 const INDIRECT_ZH = /(帮我?|替我)?问(一?下|问)(你们)?的?(人工)?客服|(之前|上次|昨天|刚才)(的)?(人工)?客服(说|告诉|答应)|客服(说过|告诉过|答应过)/;
 
 const BOT_COMPLAINT = [
@@ -60,6 +60,9 @@ const REPEAT_CLAIM = /\b(i\s+(already|just)\s+(asked|said|told\s+you)|asked\s+(y
 const NOT_FIXED_EN = /\b(still\s+(not|no|nothing|offline|broken|the\s+same|won'?t|doesn'?t|isn'?t|can'?t|cannot|having|getting|shows?|says?|stuck|dead|blinking|flashing|failing|fails)|(didn'?t|did\s+not|doesn'?t|does\s+not|won'?t)\s+(help|work|fix)|(that|this|it)\s+(didn'?t|did\s+not)\b|(already|i)\s+tried\s+(that|this|it|everything)|tried\s+(that|this|it)\s+already|nothing\s+(works|worked|changed|helps|helped)|same\s+(problem|issue|error|thing)\s+(again|still)|no\s+luck)\b/i;
 const NOT_FIXED_ZH = /还是不行|还是没用|没有用|没用|不管用|没效果|没有效果|试过了|都试了|照做了.*(不行|没用)|还是(离线|连不上|不能|没有|一样|不亮|显示|提示|报错|失败|老样子)|依然|仍然|照样|问题没解决|没解决/;
 
+// "I'll do it myself": a customer declining help from a person, which says nothing of the problem.
+const SELF_SERVE = /我自己(来|弄|搞|处理|试试?|看看)|\bi('ll| will| can)\s+(do|fix|sort|handle|try)\s+(it|this|that)\s+myself\b/i;
+
 export function matchesAny(text: string, patterns: readonly RegExp[] | RegExp): boolean {
   return (Array.isArray(patterns) ? patterns : [patterns]).some((p) => p.test(text));
 }
@@ -77,6 +80,16 @@ export const isBotComplaint = (text: string) => matchesAny(text, BOT_COMPLAINT);
 export const hasProfanity = (text: string) => PROFANITY.test(text);
 export const isChurnThreat = (text: string) => matchesAny(text, CHURN_THREAT);
 export const claimsRepeat = (text: string) => REPEAT_CLAIM.test(text);
+/**
+ * The message without its asides about people ("不用找人工，我自己弄，网关怎么重启" -> "网关怎么重启"):
+ * those clauses carry no words of the problem, and only blur the search. Never empties a message.
+ */
+export function withoutAsides(text: string): string {
+  const clauses = text.split(/(?<=[，,。.!！?？;；])\s*/u);
+  const kept = clauses.filter((c) => !(DECLINED_ZH.test(c) || DECLINED_EN.test(c) || SELF_SERVE.test(c)));
+  return kept.length && kept.length < clauses.length ? kept.join('').trim() : text;
+}
+
 /** The customer reports that the help given did not work. Meaningful only after an answer. */
 export const claimsNotFixed = (text: string) => NOT_FIXED_EN.test(text) || NOT_FIXED_ZH.test(text);
 
