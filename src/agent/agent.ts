@@ -17,6 +17,7 @@ import { condenseFollowUp, isFollowUp } from './condense.js';
 import { citationOf, extractiveAnswer } from './extractive.js';
 import { condensePrompt, groundedPrompt, parseGroundedAnswer } from './grounded.js';
 import { decide } from './policy.js';
+import { answersPriceQuestion } from './price-question.js';
 import { CandidateRanker, KNOWLEDGE_RANKER_WEIGHTS, RANKER_WEIGHTS, type RankedHit } from './ranker.js';
 import { chitchatReply, clarifyReply, handoffReply, waitingReply } from './replies.js';
 import { AnswerRequestSchema, type AnswerEvent, type AnswerRequest, type AnswerResult, type Citation, type Decision } from './types.js';
@@ -67,6 +68,8 @@ const HUMAN_INTENT_MIN_PROBABILITY = 0.6;
 // Each invented citation costs this share of the confidence; an answer citing nothing real, half.
 const INVENTED_CITATION_FACTOR = 0.7;
 const UNGROUNDED_FACTOR = 0.5;
+// A price question answered by a passage that names no price: most likely not the answer.
+const NO_PRICE_FACTOR = 0.5;
 
 interface Composed {
   reply: string;
@@ -138,7 +141,7 @@ export class Agent {
 
     const standaloneQuery = await this.condense(history, message, call.signal);
     const hits = await this.retrieve(standaloneQuery, u, PASSAGES);
-    const retrievalConfidence = hits[0]?.probability ?? 0;
+    const retrievalConfidence = (hits[0]?.probability ?? 0) * (hits[0] && !answersPriceQuestion(standaloneQuery, hits[0].chunk.text) ? NO_PRICE_FACTOR : 1);
     const chitchat = this.chitchat(u);
     const composed = chitchat ? { reply: chitchatReply(language, chitchat.name), citations: [], confidence: chitchat.probability, notCovered: false, composer: 'none' as const } : await this.compose(standaloneQuery, hits, retrievalConfidence, language, call);
 

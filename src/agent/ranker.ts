@@ -61,26 +61,26 @@ export const RANKER_WEIGHTS: RankerWeights = {
 
 // The same model without the intent signals, for a knowledge base served without an intent catalog
 // (DESKMATE_SCOPE=knowledge). Fitted by `scripts/fit-ranker.ts --scope knowledge --external` on the
-// same data plus the DEV splits of StackFAQ and CLINC150 out-of-scope (714 queries, 9,654 candidates).
+// same data plus the DEV splits of StackFAQ and CLINC150 out-of-scope (714 queries, 9,662 candidates).
 export const KNOWLEDGE_RANKER_WEIGHTS: RankerWeights = {
-  bias: -4.24,
-  fused: -0.03,
-  fusedRank: 0.82,
-  lexical: 2.38,
-  lexicalRank: -0.09,
-  dense: 5.2,
-  denseRank: 1.06,
-  noDense: 2.51,
-  coverage: -1.28,
-  titleCoverage: 1.8,
-  idfCoverage: 2.5,
-  idfTitleCoverage: 3.15,
-  concepts: 1.44,
+  bias: -4.14,
+  fused: -0.15,
+  fusedRank: 0.81,
+  lexical: 2.54,
+  lexicalRank: -0.08,
+  dense: 5.05,
+  denseRank: 1.08,
+  noDense: 2.33,
+  coverage: -1.37,
+  titleCoverage: 1.7,
+  idfCoverage: 2.46,
+  idfTitleCoverage: 3.12,
+  concepts: 1.51,
   intentAgreement: 0,
   intentAffinity: 0,
-  sameLanguage: -1.67,
-  faq: -1.28,
-  codes: 1.69,
+  sameLanguage: -1.64,
+  faq: -1.27,
+  codes: 1.67,
   outOfScope: 0,
 };
 

@@ -48,6 +48,12 @@ describe('frustration signals', () => {
     expect(isChurnThreat('how do I cancel my order')).toBe(false);
   });
 
+  it('hears a repeat claimed with a count, the same article again, and a customer who is done', () => {
+    expect(assessFrustration(['I asked three times already and you keep sending the same article']).signals.map((s) => s.name)).toEqual(expect.arrayContaining(['repeated_question', 'bot_complaint']));
+    expect(isChurnThreat("this is the worst company ever, I'm done, cancel everything")).toBe(true);
+    expect(isChurnThreat("ok I'm done now, what's next?")).toBe(false);
+  });
+
   it('a calm conversation is low; the same question again is medium; anger is high', () => {
     expect(assessFrustration(['how do I reset the hub?', 'thanks!']).level).toBe('low');
     const repeated = assessFrustration(['how do I reset the hub?', 'that did not help', 'how do I reset the hub??']);
@@ -91,10 +97,16 @@ describe('sentiment', () => {
 
 describe('priority', () => {
   const base = { categories: [], frustration: 'low' as const, sentiment: 0, tier: 'standard' as const };
+  it('a smoke detector is a product, not smoke', () => {
+    expect(assessPriority({ ...base, turns: ['my smoke detector will not pair with the hub'] }).priority).not.toBe('P1');
+  });
   it.each([
     [['the whole service is down, all devices went offline'], 'P1', 'outage'],
     [['my account was hacked'], 'P1', 'security_breach'],
     [['我的录像全没了，数据丢失'], 'P1', 'data_loss'],
+    [['my thermostat is making a burning smell and there is smoke'], 'P1', 'safety_hazard'],
+    [['温控器冒烟了，有烧焦的味道'], 'P1', 'safety_hazard'],
+    [['我的账号被别人盗了'], 'P1', 'security_breach'],
     [["I can't log in"], 'P2', 'cannot_log_in'],
     [['支付一直失败'], 'P2', 'payment_failed'],
     [['my camera shows E2003'], 'P3', 'problem_reported'],

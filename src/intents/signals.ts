@@ -36,6 +36,7 @@ const BOT_COMPLAINT = [
   /\b(are\s+you|is\s+this)\s+(a\s+)?(bot|robot|machine)\b/i,
   /\btalking\s+to\s+a\s+(wall|machine|robot|bot)\b/i,
   /\b(you\s+keep|you'?re)\s+(repeating|saying\s+the\s+same)\b/i,
+  /\b(you\s+)?keep\s+(sending|giving|showing|telling)\s+(me\s+)?(the\s+)?same\b/i,
   /(一直|总是|老是)(在)?(重复|说)(同一句|一样的)|有用吗|没用|说了半天|听不懂|你是机器人|机器人吧|是不是机器人|答非所问|没用的?机器人|智障|说了等于没说|什么破(机器人|客服)|听不明白|不懂人话|听(不)?懂人话/,
 ];
 const PROFANITY = /\b(fuck\w*|f\*+k|shit\w*|bullshit|damn|crap|wtf|ass(hole)?|bastard\w*|bloody hell)\b|傻逼|傻[bB]|\bsb\b|他妈|妈的|tmd|草泥马|卧槽|我靠|滚蛋|狗屎|去你的/i;
@@ -49,12 +50,13 @@ const CHURN_THREAT = [
   /\b(report\s+you|lawyer|sue\s+you|legal\s+action|chargeback|bbb|better\s+business\s+bureau|consumer\s+protection)\b/i,
   /\bi'?ll\s+(cancel|leave|return)\b/i,
   /\b(i'?m|i\s+am)\s+done\s+with\b/i,
-  /\bcancel(l)?ing\s+everything\b/i,
+  /\bcancel(l)?ing\s+everything\b|\bcancel\s+everything\b|\b(i'?m|i\s+am|we'?re)\s+done\b(?!\s+(now|with\s+(the|step|setup|that\s+step)))/i,
+  /\bworst\s+(company|service|customer\s+service|support|experience)\b/i,
   /\b(we'?re|i'?m|we\s+are|i\s+am)\s+(cancel(l)?ing|leaving|switching)\b/i,
   /\b(tell(ing)?|warn(ing)?)\s+everyone\b|\bstay\s+away\s+from\s+(you|lumen)\b/i,
   /投诉|消协|12315|曝光|差评|再也不(买|用|会买)|换(别家|别的牌子|其他品牌)|发微博|发朋友圈|发到网上|律师|起诉|工商局|退货再也/,
 ];
-const REPEAT_CLAIM = /\b(i\s+(already|just)\s+(asked|said|told\s+you)|asked\s+(you\s+)?(this\s+)?(already|before|twice|again)|how\s+many\s+times|for\s+the\s+(second|third|\d+(st|nd|rd|th))\s+time|again\?{2,}|same\s+question|(\d+(st|nd|rd|th)|second|third|fourth)\s+time\s+(asking|i('ve)?\s+asked))\b|我(已经|都)?(问|说)(过|了)(好几遍|很多遍|多少遍|两遍|三遍)?了?|问了(好几|很多|多少)遍|说了(好几|多少)遍|再问一(遍|次)/i;
+const REPEAT_CLAIM = /\b(i\s+(already|just)\s+(asked|said|told\s+you)|(asked|told\s+you|said\s+it)\s+(this\s+)?(two|three|four|five|several|many|multiple|\d+)\s+times|asked\s+(you\s+)?(this\s+)?(already|before|twice|again)|how\s+many\s+times|for\s+the\s+(second|third|\d+(st|nd|rd|th))\s+time|again\?{2,}|same\s+question|(\d+(st|nd|rd|th)|second|third|fourth)\s+time\s+(asking|i('ve)?\s+asked))\b|我(已经|都)?(问|说)(过|了)(好几遍|很多遍|多少遍|两遍|三遍)?了?|问了(好几|很多|多少)遍|说了(好几|多少)遍|再问一(遍|次)/i;
 
 // The customer says what they were told did not solve it ("restarted it, still offline", "还是不行").
 const NOT_FIXED_EN = /\b(still\s+(not|no|nothing|offline|broken|the\s+same|won'?t|doesn'?t|isn'?t|can'?t|cannot|having|getting|shows?|says?|stuck|dead|blinking|flashing|failing|fails)|(didn'?t|did\s+not|doesn'?t|does\s+not|won'?t)\s+(help|work|fix)|(that|this|it)\s+(didn'?t|did\s+not)\b|(already|i)\s+tried\s+(that|this|it|everything)|tried\s+(that|this|it)\s+already|nothing\s+(works|worked|changed|helps|helped)|same\s+(problem|issue|error|thing)\s+(again|still)|no\s+luck)\b/i;
