@@ -83,7 +83,7 @@ export const EnvSchema = z
     // The escalation policy (src/agent/policy.ts).
     DESKMATE_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
     DESKMATE_FRUSTRATION_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),
-    DESKMATE_MAX_UNRESOLVED_TURNS: int(3, 1),
+    DESKMATE_MAX_UNRESOLVED_TURNS: int(2, 1),
     // What says a message is outside what the bot serves: the intent catalog (the default, for a
     // business that wrote one), or only the knowledge base (a KB without an intent catalog).
     DESKMATE_SCOPE: z.enum(['intents', 'knowledge']).default('intents'),

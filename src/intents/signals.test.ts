@@ -27,7 +27,7 @@ describe('asides about people', () => {
 });
 
 describe('the help given did not work', () => {
-  it.each(['restarted it, still offline', 'STILL offline, nothing works', 'that did not help', "tried that already, no luck", 'it still says E1042', '重启了还是不行', '按你说的做了，还是离线', '没用啊', '试过了'])('"%s" says so', (t) => {
+  it.each(['did all that, kept it right next to the hub, still E1042', "nope. same error. nothing you've said has worked", '按了按钮，也拔下来重新插了，还是 E4010', 'restarted it, still offline', 'STILL offline, nothing works', 'that did not help', "tried that already, no luck", 'it still says E1042', '重启了还是不行', '按你说的做了，还是离线', '没用啊', '试过了'])('"%s" says so', (t) => {
     expect(claimsNotFixed(t)).toBe(true);
   });
   it.each(['how do I restart the hub', 'is the thermostat still under warranty?', 'thanks, that worked', '网关怎么重启', '退款多久到账', 'can I still cancel before it ships'])('"%s" does not', (t) => {
@@ -52,6 +52,11 @@ describe('frustration signals', () => {
     expect(assessFrustration(['I asked three times already and you keep sending the same article']).signals.map((s) => s.name)).toEqual(expect.arrayContaining(['repeated_question', 'bot_complaint']));
     expect(isChurnThreat("this is the worst company ever, I'm done, cancel everything")).toBe(true);
     expect(isChurnThreat("ok I'm done now, what's next?")).toBe(false);
+    expect(isBotComplaint("that's not what I asked. Great, another useless answer. Thanks for nothing.")).toBe(true);
+    expect(isChurnThreat('honestly regret buying anything from lumen, total garbage')).toBe(true);
+    expect(isChurnThreat("Absolutely unacceptable, I'm disputing the charge with my bank")).toBe(true);
+    expect(isChurnThreat('你们这什么破产品，买了一个月坏了三次，气死我了')).toBe(true);
+    expect(isHumanRequest("Get me someone who actually knows what they're doing.")).toBe(true);
   });
 
   it('a calm conversation is low; the same question again is medium; anger is high', () => {
@@ -107,6 +112,7 @@ describe('priority', () => {
     [['my thermostat is making a burning smell and there is smoke'], 'P1', 'safety_hazard'],
     [['温控器冒烟了，有烧焦的味道'], 'P1', 'safety_hazard'],
     [['我的账号被别人盗了'], 'P1', 'security_breach'],
+    [['有人登了我的账号，把绑定邮箱都改了'], 'P1', 'security_breach'],
     [["I can't log in"], 'P2', 'cannot_log_in'],
     [['支付一直失败'], 'P2', 'payment_failed'],
     [['my camera shows E2003'], 'P3', 'problem_reported'],

@@ -12,6 +12,7 @@ const HUMAN_REQUEST_EN = [
   /^\W*(human|agent|representative|operator)\b\W*(please|pls|now)?\W*$/i,
   /\b(agent|human|representative|operator)\s+(please|pls|now)\b/i,
   /\bescalate\s+(this|me|my\s+case)\b/i,
+  /\b(get|find)\s+me\s+(someone|somebody)\s+(who|that|else|competent|real)\b/i,
 ];
 const HUMAN_REQUEST_ZH = /转人工|人工客服|人工服务|找人工|要人工|接人工|人工坐席|真人客服|找真人|要真人|真人|活人|找你们(的)?(客服|经理|主管)|叫你们(的)?(经理|主管)/;
 // Mentions that are not requests: asking the bot to relay a question, or reporting what an agent said.
@@ -37,6 +38,7 @@ const BOT_COMPLAINT = [
   /\btalking\s+to\s+a\s+(wall|machine|robot|bot)\b/i,
   /\b(you\s+keep|you'?re)\s+(repeating|saying\s+the\s+same)\b/i,
   /\b(you\s+)?keep\s+(sending|giving|showing|telling)\s+(me\s+)?(the\s+)?same\b/i,
+  /\bnot\s+what\s+i\s+(asked|meant|said)\b|\buseless\s+(answer|reply|response|bot|article)\b|\bthanks\s+for\s+nothing\b/i,
   /(一直|总是|老是)(在)?(重复|说)(同一句|一样的)|有用吗|没用|说了半天|听不懂|你是机器人|机器人吧|是不是机器人|答非所问|没用的?机器人|智障|说了等于没说|什么破(机器人|客服)|听不明白|不懂人话|听(不)?懂人话/,
 ];
 const PROFANITY = /\b(fuck\w*|f\*+k|shit\w*|bullshit|damn|crap|wtf|ass(hole)?|bastard\w*|bloody hell)\b|傻逼|傻[bB]|\bsb\b|他妈|妈的|tmd|草泥马|卧槽|我靠|滚蛋|狗屎|去你的/i;
@@ -52,15 +54,18 @@ const CHURN_THREAT = [
   /\b(i'?m|i\s+am)\s+done\s+with\b/i,
   /\bcancel(l)?ing\s+everything\b|\bcancel\s+everything\b|\b(i'?m|i\s+am|we'?re)\s+done\b(?!\s+(now|with\s+(the|step|setup|that\s+step)))/i,
   /\bworst\s+(company|service|customer\s+service|support|experience)\b/i,
+  /\bregret\s+(buying|purchasing|ordering)\b|\b(total|complete|absolute)\s+(garbage|junk|rubbish|trash)\b|\bwaste\s+of\s+money\b|\bpiece\s+of\s+(junk|garbage|crap|trash)\b/i,
+  /\bdisput\w*\s+(the\s+|this\s+)?(charge|payment|transaction)\b|\b(absolutely|totally|completely)\s+unacceptable\b/i,
+  /气死|破产品|垃圾(产品|东西|公司|玩意)|坑人|骗子|太差劲|烂透了|什么破/,
   /\b(we'?re|i'?m|we\s+are|i\s+am)\s+(cancel(l)?ing|leaving|switching)\b/i,
   /\b(tell(ing)?|warn(ing)?)\s+everyone\b|\bstay\s+away\s+from\s+(you|lumen)\b/i,
   /投诉|消协|12315|曝光|差评|再也不(买|用|会买)|换(别家|别的牌子|其他品牌)|发微博|发朋友圈|发到网上|律师|起诉|工商局|退货再也/,
 ];
-const REPEAT_CLAIM = /\b(i\s+(already|just)\s+(asked|said|told\s+you)|(asked|told\s+you|said\s+it)\s+(this\s+)?(two|three|four|five|several|many|multiple|\d+)\s+times|asked\s+(you\s+)?(this\s+)?(already|before|twice|again)|how\s+many\s+times|for\s+the\s+(second|third|\d+(st|nd|rd|th))\s+time|again\?{2,}|same\s+question|(\d+(st|nd|rd|th)|second|third|fourth)\s+time\s+(asking|i('ve)?\s+asked))\b|我(已经|都)?(问|说)(过|了)(好几遍|很多遍|多少遍|两遍|三遍)?了?|问了(好几|很多|多少)遍|说了(好几|多少)遍|再问一(遍|次)/i;
+const REPEAT_CLAIM = /\b(i\s+(already|just)\s+(asked|said|told\s+you)|(asked|told\s+you|said\s+it|explained)\s+(this\s+|it\s+)?(two|three|four|five|several|many|multiple|\d+)\s+times|asked\s+(you\s+)?(this\s+)?(already|before|twice|again)|how\s+many\s+times|for\s+the\s+(second|third|\d+(st|nd|rd|th))\s+time|again\?{2,}|same\s+question|(\d+(st|nd|rd|th)|second|third|fourth)\s+time\s+(asking|i('ve)?\s+asked))\b|我(已经|都)?(问|说)(过|了)(好几遍|很多遍|多少遍|两遍|三遍)?了?|问了(好几|很多|多少)遍|说了(好几|多少)遍|再问一(遍|次)/i;
 
 // The customer says what they were told did not solve it ("restarted it, still offline", "还是不行").
-const NOT_FIXED_EN = /\b(still\s+(not|no|nothing|offline|broken|the\s+same|won'?t|doesn'?t|isn'?t|can'?t|cannot|having|getting|shows?|says?|stuck|dead|blinking|flashing|failing|fails)|(didn'?t|did\s+not|doesn'?t|does\s+not|won'?t)\s+(help|work|fix)|(that|this|it)\s+(didn'?t|did\s+not)\b|(already|i)\s+tried\s+(that|this|it|everything)|tried\s+(that|this|it)\s+already|nothing\s+(works|worked|changed|helps|helped)|same\s+(problem|issue|error|thing)\s+(again|still)|no\s+luck)\b/i;
-const NOT_FIXED_ZH = /还是不行|还是没用|没有用|没用|不管用|没效果|没有效果|试过了|都试了|照做了.*(不行|没用)|还是(离线|连不上|不能|没有|一样|不亮|显示|提示|报错|失败|老样子)|依然|仍然|照样|问题没解决|没解决/;
+const NOT_FIXED_EN = /\b(still\s+(not|no|nothing|offline|broken|the\s+same|won'?t|doesn'?t|isn'?t|can'?t|cannot|having|getting|shows?|says?|stuck|dead|blinking|flashing|failing|fails)|(didn'?t|did\s+not|doesn'?t|does\s+not|won'?t)\s+(help|work|fix)|(that|this|it)\s+(didn'?t|did\s+not)\b|(already|i)\s+tried\s+(that|this|it|everything)|tried\s+(that|this|it)\s+already|nothing\s+(works|worked|changed|helps|helped)|same\s+(problem|issue|error|thing)(\s+(again|still))?|no\s+luck|still\s+(getting\s+)?(error\s+)?e\d{3,5}|(did|done|tried)\s+(all\s+)?(of\s+)?(that|this|everything)|nothing\s+(you'?ve|you\s+have|you)\s+(said|suggested)\s+(has\s+)?(worked|helped)|none\s+of\s+(this|that|it|these)\s+(works|worked|helps|helped))\b/i;
+const NOT_FIXED_ZH = /还是不行|还是没用|没有用|没用|不管用|没效果|没有效果|试过了|都试了|照做了.*(不行|没用)|还是(离线|连不上|不能|没有|一样|不亮|显示|提示|报错|失败|老样子)|依然|仍然|照样|问题没解决|没解决|还是\s*[A-Za-z]\d{3,5}|都试过|都做了|你说的都/;
 
 // "I'll do it myself": a customer declining help from a person, which says nothing of the problem.
 const SELF_SERVE = /我自己(来|弄|搞|处理|试试?|看看)|\bi('ll| will| can)\s+(do|fix|sort|handle|try)\s+(it|this|that)\s+myself\b/i;
