@@ -125,7 +125,7 @@ function affinity(wanted: ReadonlyMap<string, number>, reading: ReadonlyMap<stri
 }
 
 /** The document a passage's answer belongs to, whatever its language: an entry and its translations are one. */
-export const answerKey = (c: Chunk) => c.metadata.translationOf ?? c.docId;
+const answerKey = (c: Chunk) => c.metadata.translationOf ?? c.docId;
 
 /**
  * One answer written in several languages is one candidate. Its probability is its versions'
