@@ -116,6 +116,10 @@ export function bestPerDocument<T extends SearchHit>(hits: readonly T[]): T[] {
   return hits.filter((h) => !seen.has(h.chunk.docId) && seen.add(h.chunk.docId));
 }
 
+// What a passage says it is about: its title, question and headings, and an FAQ's tags (its
+// knowledge manager's keywords for it).
+const headText = (c: Chunk) => [c.title, c.question, ...c.headingPath, ...(c.metadata.tags ?? [])].join('\n');
+
 const labelText = (c: Chunk) => (c.kind === 'faq' ? c.question : [c.title, ...c.headingPath].join(' > '));
 
 function affinity(wanted: ReadonlyMap<string, number>, reading: ReadonlyMap<string, number> | undefined): number {
@@ -157,8 +161,7 @@ export class CandidateRanker {
   private termsOf(c: Chunk): { body: Set<string>; head: Set<string> } {
     let t = this.terms.get(c.id);
     if (!t) {
-      // An FAQ's tags are its knowledge manager's keywords for it: they name what it is about.
-      const head = [c.title, c.question, ...c.headingPath, ...(c.metadata.tags ?? [])].join('\n');
+      const head = headText(c);
       t = { body: new Set(tokenize(`${head}\n${c.text}`)), head: new Set(tokenize(head)) };
       this.terms.set(c.id, t);
     }
@@ -168,7 +171,7 @@ export class CandidateRanker {
   private concepts(c: Chunk): Set<GlossaryGroup> {
     let g = this.conceptsOf.get(c.id);
     if (!g) {
-      g = this.groups([c.title, c.question, ...c.headingPath, ...(c.metadata.tags ?? []), c.text].join('\n'));
+      g = this.groups(`${headText(c)}\n${c.text}`);
       this.conceptsOf.set(c.id, g);
     }
     return g;

@@ -52,7 +52,7 @@ const CHURN_THREAT = [
   /\b(report\s+you|lawyer|sue\s+you|legal\s+action|chargeback|bbb|better\s+business\s+bureau|consumer\s+protection)\b/i,
   /\bi'?ll\s+(cancel|leave|return)\b/i,
   /\b(i'?m|i\s+am)\s+done\s+with\b/i,
-  /\bcancel(l)?ing\s+everything\b|\bcancel\s+everything\b|\b(i'?m|i\s+am|we'?re)\s+done\b(?!\s+(now|with\s+(the|step|setup|that\s+step)))/i,
+  /\bcancel(l?ing)?\s+everything\b|\b(i'?m|i\s+am|we'?re)\s+done\b(?!\s+(now|with\s+(the|step|setup|that\s+step)))/i,
   /\bworst\s+(company|service|customer\s+service|support|experience)\b/i,
   /\bregret\s+(buying|purchasing|ordering)\b|\b(total|complete|absolute)\s+(garbage|junk|rubbish|trash)\b|\bwaste\s+of\s+money\b|\bpiece\s+of\s+(junk|garbage|crap|trash)\b/i,
   /\bdisput\w*\s+(the\s+|this\s+)?(charge|payment|transaction)\b|\b(absolutely|totally|completely)\s+unacceptable\b/i,
