@@ -46,6 +46,15 @@ describe('CandidateRanker signals', () => {
     expect(idf('thermostat')).toBeGreaterThan(idf('warranty'));
   });
 
+  it("matches the query against each wording of an entry's question, its alternates included", async () => {
+    const withAlternates: Chunk = { ...CHUNKS[4]!, id: 'shipping-alt', docId: 'shipping-alt', alternates: ['how many days until my parcel shows up'] };
+    const [plain, alt] = await ranker.features([{ chunk: CHUNKS[4]!, score: 1 }, { chunk: withAlternates, score: 0.9, questionSimilarity: 0.8 }], context('how many days until the parcel shows up'));
+    expect(alt!.questionMatch).toBeGreaterThan(0.8);
+    expect(plain!.questionMatch).toBeLessThan(0.3);
+    expect(alt!.questionDense).toBe(0.8);
+    expect(plain!.questionDense).toBe(0);
+  });
+
   it('counts the glossary concepts a passage names in any wording or language', async () => {
     const [eu, domestic] = await ranker.features(hits('eu-shipping', 'shipping'), context('寄到欧盟要多久'));
     expect(eu!.concepts).toBeGreaterThan(0);

@@ -26,6 +26,8 @@ export const FEATURES = [
   'idfCoverage', // the same share with each term weighted by its rarity in the KB (idf)
   'idfTitleCoverage',
   'concepts', // share of the query's glossary concepts the passage names, in either language
+  'questionMatch', // an FAQ entry's best-matching wording of its question (the question or an alternate): idf-weighted F1 of shared terms
+  'questionDense', // cosine similarity to that entry's nearest question wording (entries with alternates)
   'intentAgreement',
   'intentAffinity', // how much of the message's intents the passage's question is about (dot product of the two readings)
   'sameLanguage',
@@ -36,27 +38,29 @@ export const FEATURES = [
 export type FeatureName = (typeof FEATURES)[number];
 export type RankerWeights = Record<FeatureName, number>;
 
-// Fitted by scripts/fit-ranker.ts on retrieval.jsonl + lumen-dev.jsonl (234 queries, 2,462 candidates).
+// Fitted by scripts/fit-ranker.ts on retrieval.jsonl + lumen-dev.jsonl (234 queries, 3,096 candidates).
 export const RANKER_WEIGHTS: RankerWeights = {
-  bias: -3.68,
-  fused: 0.65,
-  fusedRank: 1.12,
-  lexical: 0.34,
-  lexicalRank: 0.01,
-  dense: -0.02,
-  denseRank: 0.76,
-  noDense: 0.89,
-  coverage: -1.05,
-  titleCoverage: -0.43,
-  idfCoverage: 3.67,
-  idfTitleCoverage: 0.83,
-  concepts: 1.97,
-  intentAgreement: 0.2,
-  intentAffinity: 2.79,
-  sameLanguage: -0.31,
-  faq: -0.91,
-  codes: 1.92,
-  outOfScope: -1.13,
+  bias: -2.37,
+  fused: -0.37,
+  fusedRank: 1.69,
+  lexical: 0.97,
+  lexicalRank: -0.24,
+  dense: 1.59,
+  denseRank: 1.51,
+  noDense: 0.56,
+  coverage: -0.46,
+  titleCoverage: -0.77,
+  idfCoverage: 2.65,
+  idfTitleCoverage: -0.07,
+  concepts: 2.08,
+  questionMatch: 3.61,
+  questionDense: -2.36,
+  intentAgreement: 0.3,
+  intentAffinity: 2.2,
+  sameLanguage: -0.74,
+  faq: -2.63,
+  codes: 0.93,
+  outOfScope: -0.9,
 };
 
 // The same model without the intent signals, for a knowledge base served without an intent catalog
@@ -76,6 +80,8 @@ export const KNOWLEDGE_RANKER_WEIGHTS: RankerWeights = {
   idfCoverage: 2.46,
   idfTitleCoverage: 3.12,
   concepts: 1.51,
+  questionMatch: 0,
+  questionDense: 0,
   intentAgreement: 0,
   intentAffinity: 0,
   sameLanguage: -1.64,
@@ -156,6 +162,8 @@ export class CandidateRanker {
   private readonly terms = new Map<string, { body: Set<string>; head: Set<string> }>();
 
   private readonly conceptsOf = new Map<string, Set<GlossaryGroup>>();
+  // An FAQ entry's wordings of its question (the question and its alternates), each tokenized once.
+  private readonly wordingsOf = new Map<string, Array<Set<string>>>();
   private readonly weights: RankerWeights;
 
   private termsOf(c: Chunk): { body: Set<string>; head: Set<string> } {
@@ -166,6 +174,15 @@ export class CandidateRanker {
       this.terms.set(c.id, t);
     }
     return t;
+  }
+
+  private wordings(c: Chunk): Array<Set<string>> {
+    let w = this.wordingsOf.get(c.id);
+    if (!w) {
+      w = c.kind === 'faq' ? [c.question, ...(c.alternates ?? [])].map((q) => new Set(tokenize(q))) : [];
+      this.wordingsOf.set(c.id, w);
+    }
+    return w;
   }
 
   private concepts(c: Chunk): Set<GlossaryGroup> {
@@ -213,6 +230,22 @@ export class CandidateRanker {
     const idf = terms.map((t) => this.options.corpus?.idf(t) ?? 1);
     const idfTotal = idf.reduce((a, b) => a + b, 0);
     const idfShare = (have: Set<string>) => (idfTotal ? terms.reduce((a, t, i) => a + (have.has(t) ? idf[i]! : 0), 0) / idfTotal : 0);
+    const queryTerms = new Set(terms);
+    const weightOf = (t: string) => this.options.corpus?.idf(t) ?? 1;
+    // How well one wording of a question and the query say the same thing: the idf-weighted F1 of
+    // their shared terms, so a wording that also asks about something else matches less.
+    const wordingMatch = (wording: Set<string>) => {
+      let shared = 0;
+      let own = 0;
+      for (const t of wording) {
+        const w = weightOf(t);
+        own += w;
+        if (queryTerms.has(t)) shared += w;
+      }
+      const recall = idfTotal ? shared / idfTotal : 0;
+      const precision = own ? shared / own : 0;
+      return recall + precision ? (2 * recall * precision) / (recall + precision) : 0;
+    };
     const wantedConcepts = this.groups(ctx.query);
     const conceptShare = (have: Set<GlossaryGroup>) => {
       if (!wantedConcepts.size) return 0;
@@ -237,6 +270,8 @@ export class CandidateRanker {
         idfCoverage: idfShare(this.termsOf(c).body),
         idfTitleCoverage: idfShare(this.termsOf(c).head),
         concepts: conceptShare(this.concepts(c)),
+        questionMatch: Math.max(0, ...this.wordings(c).map(wordingMatch)),
+        questionDense: h.questionSimilarity ?? 0,
         intentAgreement: label ? (wanted.get(label.name) ?? 0) : 0,
         intentAffinity: affinity(wanted, this.readings.get(c.id)),
         sameLanguage: language === 'other' || c.language === language ? 1 : 0,

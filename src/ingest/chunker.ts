@@ -38,7 +38,8 @@ export function slug(text: string): string {
 
 function chunkId(docId: string, chunk: Omit<Chunk, 'id'>): string {
   // Content-addressed: an unchanged passage keeps its id, so its vector is reused on re-ingest.
-  return `${docId}#${sha(`${docId}\n${embeddingText(chunk)}\n${chunk.text}`).slice(0, 12)}`;
+  const alternates = chunk.alternates?.length ? `\n${chunk.alternates.join('\n')}` : '';
+  return `${docId}#${sha(`${docId}\n${embeddingText(chunk)}\n${chunk.text}${alternates}`).slice(0, 12)}`;
 }
 
 function record(doc: Omit<DocumentRecord, 'contentHash' | 'chunkIds' | 'updatedAt'>, chunks: Chunk[]): ChunkedDocument {
@@ -58,7 +59,7 @@ function faqDocument(entry: FaqEntry, source: string, format: string): ChunkedDo
     url: entry.url,
     ...(entry.translation_of ? { translationOf: entry.translation_of } : {}),
   };
-  const base = { docId, kind: 'faq' as const, title: entry.question, question: entry.question, text: entry.answer, headingPath: [], language, source, position: 0, metadata };
+  const base = { docId, kind: 'faq' as const, title: entry.question, question: entry.question, text: entry.answer, headingPath: [], language, source, position: 0, metadata, ...(entry.alternate_questions ? { alternates: entry.alternate_questions } : {}) };
   const chunk: Chunk = { id: chunkId(docId, base), ...base };
   return record({ id: docId, kind: 'faq', title: entry.question, source, format, language, metadata }, [chunk]);
 }

@@ -96,6 +96,34 @@ describe('ingest', () => {
     expect(reopened.stats().vectors).toBe(reopened.stats().chunks);
   });
 
+  it("indexes each wording of an FAQ question that has alternates, and replaces or removes them with the entry", async () => {
+    const alternates = ['when do I get my money back', 'refund still not on my card'];
+    await write('faq.json', JSON.stringify([{ ...faqs[0], alternate_questions: alternates }, faqs[1]]));
+    let kb = await open();
+    await ingest(kb, ['kb'], options);
+    // faq-1: its own vector and one per wording (question + 2 alternates); faq-2 and the manual: one each.
+    const manualChunks = kb.chunksOf('manual-x').length;
+    expect(kb.stats().vectors).toBe(1 + 3 + 1 + manualChunks);
+    // The hashing embedder maps equal texts to equal vectors: an alternate's exact words find its entry.
+    const [hit] = await kb.search('refund still not on my card', { k: 1, mode: 'dense' });
+    expect(hit!.chunk.docId).toBe('faq-1');
+    expect(hit!.questionSimilarity).toBeCloseTo(1, 5);
+    // An alternate's words are searchable lexically too.
+    expect((await kb.search('money', { k: 1, mode: 'lexical' }))[0]!.chunk.docId).toBe('faq-1');
+
+    await write('faq.json', JSON.stringify([{ ...faqs[0], alternate_questions: [alternates[0]] }, faqs[1]]));
+    kb = await open();
+    const s = await ingest(kb, ['kb'], options);
+    expect(s.documents).toMatchObject({ updated: 1 });
+    expect(kb.stats().vectors).toBe(1 + 2 + 1 + manualChunks);
+    expect((await kb.search('refund still not on my card', { k: 1, mode: 'dense' }))[0]!.questionSimilarity ?? 0).toBeLessThan(0.99);
+
+    await write('faq.json', JSON.stringify([faqs[1]]));
+    kb = await open();
+    await ingest(kb, ['kb'], options);
+    expect(kb.stats().vectors).toBe(1 + manualChunks);
+  });
+
   it('an entry removed from a re-read FAQ file is removed from the knowledge base', async () => {
     await ingest(await open(), ['kb'], options);
     await write('faq.json', JSON.stringify([faqs[0]]));

@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { KnowledgeBase } from '../retrieval/knowledge-base.js';
 import type { Language } from '../retrieval/language.js';
 import type { SnapshotStep } from '../retrieval/snapshot.js';
-import { embeddingText, type Chunk } from '../retrieval/types.js';
+import type { Chunk } from '../retrieval/types.js';
+import { vectorTexts } from '../retrieval/vector-texts.js';
 import { chunkSource, type ChunkedDocument, type ChunkingOptions } from './chunker.js';
 import { loaderFor, SUPPORTED_EXTENSIONS } from './loaders/index.js';
 import { readSourceFile } from './read-file.js';
@@ -142,16 +143,17 @@ export async function ingest(kb: KnowledgeBase, paths: string[], options: Ingest
   const toEmbed = new Map<string, Chunk>();
   for (const d of changed) for (const c of d.chunks) if (needsVector(kb, c)) toEmbed.set(c.id, c);
   const vectors = new Map<string, number[]>();
-  const pending = [...toEmbed.values()];
+  const embedder = kb.embedder!;
+  const pending = [...toEmbed.values()].flatMap((c) => vectorTexts(c, (language) => embedder.servesLanguage(language)));
   const batchSize = options.batchSize ?? 32;
   if (pending.length > 0) options.onProgress?.({ phase: 'embed', done: 0, total: pending.length });
   for (let i = 0; i < pending.length; i += batchSize) {
     const batch = pending.slice(i, i + batchSize);
-    const embedded = await kb.embedder!.embedDocuments(batch.map(embeddingText));
-    batch.forEach((c, j) => vectors.set(c.id, embedded[j]!));
+    const embedded = await embedder.embedDocuments(batch.map((t) => t.text));
+    batch.forEach((t, j) => vectors.set(t.id, embedded[j]!));
     options.onProgress?.({ phase: 'embed', done: Math.min(i + batchSize, pending.length), total: pending.length });
   }
-  summary.chunks.embedded = vectors.size;
+  summary.chunks.embedded = toEmbed.size;
 
   for (const d of changed) kb.putDocument(d.doc, d.chunks, vectors);
   for (const id of removed) kb.removeDocument(id);

@@ -10,6 +10,8 @@ export type Block =
 export interface FaqEntry {
   id?: string;
   question: string;
+  /** Other ways customers ask the same question. */
+  alternate_questions?: string[];
   answer: string;
   category?: string;
   module?: string;

@@ -5,6 +5,7 @@ import { detectLanguage } from './language.js';
 import type { LexicalIndex } from './lexical-index.js';
 import type { Chunk, SearchFilters, SearchHit, SearchOptions } from './types.js';
 import type { VectorIndex } from './vector-index.js';
+import { chunkOfVector } from './vector-texts.js';
 
 export interface SearchParts {
   chunks: ReadonlyMap<string, Chunk>;
@@ -20,6 +21,8 @@ const CANDIDATES = 50;
 // Dense share of the fused score; 0.5 (from 0.3–0.5, with the glossary on) was chosen on
 // the fixtures' retrieval queries (dev) and holds on StackFAQ and COVID-FAQ (bench:retrieval).
 export const DEFAULT_DENSE_WEIGHT = 0.5;
+// Vectors looked at per chunk wanted: an FAQ entry with alternates owns several (vector-texts.ts).
+const VECTORS_PER_CHUNK = 4;
 // Score factor for passages in another language than the query (chosen on the fixtures, dev).
 const OTHER_LANGUAGE_FACTOR = 0.8;
 
@@ -73,7 +76,7 @@ export async function hybridSearch(parts: SearchParts, query: string, options: S
     parts.vectors.size > 0 &&
     embedder !== null &&
     (options.queryVector !== undefined || embedder.servesLanguage(queryLanguage));
-  const dense = denseUsable ? parts.vectors!.search(options.queryVector ?? (await embedder!.embedQuery(query)), depth, filter) : [];
+  const { dense, questions } = denseUsable ? denseSearch(parts.vectors!, options.queryVector ?? (await embedder!.embedQuery(query)), depth, filter) : { dense: [], questions: new Map<string, number>() };
 
   const lexicalRank = new Map(lexical.map((h, i) => [h.id, { rank: i + 1, score: h.score }]));
   const denseRank = new Map(dense.map((h, i) => [h.id, { rank: i + 1, score: h.score }]));
@@ -103,8 +106,24 @@ export async function hybridSearch(parts: SearchParts, query: string, options: S
   for (const { id, score, codes } of ranked as Array<{ id: string; score: number; codes?: number }>) {
     const chunk = parts.chunks.get(id);
     if (!chunk) continue;
-    hits.push({ chunk, score, lexical: lexicalRank.get(id), dense: denseRank.get(id), ...(codes ? { codeMatches: codes } : {}) });
+    const question = questions.get(id);
+    hits.push({ chunk, score, lexical: lexicalRank.get(id), dense: denseRank.get(id), ...(question !== undefined ? { questionSimilarity: question } : {}), ...(codes ? { codeMatches: codes } : {}) });
     if (hits.length === k) break;
   }
   return hits;
+}
+
+/**
+ * Chunks by their nearest vector (a chunk's own, or one of its question wordings), best first, and
+ * each chunk's similarity to its nearest question wording where it has such vectors.
+ */
+function denseSearch(vectors: VectorIndex, vector: number[], depth: number, filter?: (chunkId: string) => boolean): { dense: Array<{ id: string; score: number }>; questions: Map<string, number> } {
+  const best = new Map<string, number>();
+  const questions = new Map<string, number>();
+  for (const h of vectors.search(vector, depth * VECTORS_PER_CHUNK, filter ? (id) => filter(chunkOfVector(id).chunkId) : undefined)) {
+    const { chunkId, question } = chunkOfVector(h.id);
+    if (!best.has(chunkId)) best.set(chunkId, h.score); // hits come best first
+    if (question && !questions.has(chunkId)) questions.set(chunkId, h.score);
+  }
+  return { dense: [...best].map(([id, score]) => ({ id, score })).slice(0, depth), questions };
 }

@@ -8,6 +8,7 @@ import { hybridSearch } from './hybrid-search.js';
 import { LexicalIndex } from './lexical-index.js';
 import { currentGeneration, writeGeneration, type SnapshotStep } from './snapshot.js';
 import type { Chunk, DocumentRecord, SearchHit, SearchOptions } from './types.js';
+import { vectorIdsOf } from './vector-texts.js';
 
 const FORMAT_VERSION = 1;
 
@@ -103,8 +104,8 @@ export class KnowledgeBase {
   }
 
   /**
-   * Replaces a document and its chunks. `vectors` holds embeddings for chunks whose vector is not
-   * yet indexed; chunks of the previous version that are gone are removed from both indexes.
+   * Replaces a document and its chunks. `vectors` holds embeddings, by vector id (vector-texts.ts),
+   * for chunks whose vectors are not yet indexed; chunks of the previous version that are gone are removed from both indexes.
    */
   putDocument(doc: DocumentRecord, chunks: Chunk[], vectors: ReadonlyMap<string, number[]>): void {
     const keep = new Set(chunks.map((c) => c.id));
@@ -113,7 +114,7 @@ export class KnowledgeBase {
     this.docs.set(doc.id, { ...doc, chunkIds: chunks.map((c) => c.id) });
     for (const c of chunks) this.chunkMap.set(c.id, c);
     this.lexical.add(chunks);
-    const items = chunks.filter((c) => vectors.has(c.id)).map((c) => ({ id: c.id, vector: vectors.get(c.id)! }));
+    const items = chunks.flatMap((c) => vectorIdsOf(c).filter((id) => vectors.has(id)).map((id) => ({ id, vector: vectors.get(id)! })));
     if (items.length > 0) this.vectorIndex(items[0]!.vector.length).upsert(items);
   }
 
@@ -184,8 +185,12 @@ export class KnowledgeBase {
   }
 
   private dropChunks(ids: string[]): void {
+    const vectorIds = ids.flatMap((id) => {
+      const c = this.chunkMap.get(id);
+      return c ? vectorIdsOf(c) : [id];
+    });
     for (const id of ids) this.chunkMap.delete(id);
     this.lexical.delete(ids);
-    this.vectors?.delete(ids);
+    this.vectors?.delete(vectorIds);
   }
 }

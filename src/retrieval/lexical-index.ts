@@ -2,18 +2,22 @@ import MiniSearch, { type SearchOptions as MiniSearchOptions } from 'minisearch'
 import type { Chunk, SearchField } from './types.js';
 import { tokenize } from './tokenizer.js';
 
-// BM25 (MiniSearch's BM25+) over the chunk's question, title and text, with our EN/ZH tokenizer.
+// BM25 (MiniSearch's BM25+) over the chunk's question (and an FAQ's alternate wordings of it), title
+// and text, with our EN/ZH tokenizer.
 // MiniSearch is maintained, small, supports removal, per-field boosts and fuzzy matching (typos),
 // which is everything a support KB needs from a lexical index.
 
-type IndexedDoc = Pick<Chunk, 'id' | 'title' | 'question' | 'text'>;
-type LexicalDoc = IndexedDoc & { kind?: Chunk['kind'] };
+type IndexedDoc = Pick<Chunk, 'id' | 'title' | 'question' | 'text'> & { alternates?: string };
+type LexicalDoc = Pick<Chunk, 'id' | 'title' | 'question' | 'text' | 'alternates'> & { kind?: Chunk['kind'] };
 
 const FIELDS: Record<SearchField, string[]> = {
-  question: ['question'],
+  question: ['question', 'alternates'],
   answer: ['text'],
-  all: ['question', 'title', 'text'],
+  all: ['question', 'alternates', 'title', 'text'],
 };
+
+// Alternate wordings are many questions in one field: each shared word counts less than in the question.
+const ALTERNATES_BOOST = 1;
 
 const HAN = /\p{Script=Han}/u;
 
@@ -57,12 +61,12 @@ export class LexicalIndex {
     for (const c of chunks) {
       if (this.index.has(c.id)) this.index.discard(c.id);
       // An FAQ's title is its question: indexing it twice would triple-weight question words.
-      this.index.add({ id: c.id, title: c.kind === 'faq' ? '' : c.title, question: c.question, text: c.text });
+      this.index.add({ id: c.id, title: c.kind === 'faq' ? '' : c.title, question: c.question, alternates: c.alternates?.join('\n') ?? '', text: c.text });
       this.forget(c.id);
       // The passage body is tokenized once: its codes come from it, and with the title's terms it
       // makes the passage's vocabulary.
       const body = new Set(tokenize(`${c.question}\n${c.text}`));
-      const terms = [...new Set([...body, ...tokenize(c.title)])];
+      const terms = [...new Set([...body, ...tokenize(c.title), ...tokenize(c.alternates?.join('\n') ?? '')])];
       this.termsOf.set(c.id, terms);
       for (const t of terms) this.vocabulary.set(t, (this.vocabulary.get(t) ?? 0) + 1);
       const codes = [...body].filter((t) => CODE_TERM.test(t));
@@ -128,7 +132,7 @@ export class LexicalIndex {
     for (const t of tokenize(text)) counts.set(t, (counts.get(t) ?? 0) + 1);
     const searchOptions: MiniSearchOptions = {
       fields: FIELDS[field],
-      boost: { question: 2, title: 1, text: 1 },
+      boost: { question: 2, alternates: ALTERNATES_BOOST, title: 1, text: 1 },
       tokenize: () => [...counts.keys()],
       // Only the customer's own words that no passage uses may be typos: glossary expansions are
       // spelled right, and a known word looked up fuzzily costs time and adds near-miss noise.

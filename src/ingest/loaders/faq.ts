@@ -13,6 +13,17 @@ const optionalText = z
 const requiredText = (field: string) =>
   z.string({ error: `${field} is required` }).trim().min(1, { error: `${field} is empty` });
 
+/** Other ways customers ask an entry's question: a JSON array, or one text split on "|" or new lines. */
+const alternateQuestions = z
+  .union([z.array(z.union([z.string(), z.number()])), z.string()])
+  .optional()
+  .nullable()
+  .transform((v) => {
+    const list = typeof v === 'string' ? v.split(/\s*(?:\||\r?\n)\s*/) : (v ?? []).map(String);
+    const questions = [...new Set(list.map((q) => q.trim()).filter(Boolean))];
+    return questions.length ? questions : undefined;
+  });
+
 /** One FAQ entry as a knowledge manager writes it; unknown columns are ignored. */
 export const FaqEntrySchema = z.object({
   id: optionalText.refine((v) => v === undefined || /^[\p{L}\p{N}][\p{L}\p{N}._:-]{0,127}$/u.test(v), {
@@ -27,6 +38,8 @@ export const FaqEntrySchema = z.object({
   url: optionalText,
   /** The id of the entry this one translates: one answer in two languages, cited in the customer's. */
   translation_of: optionalText,
+  /** Other wordings of the question (a knowledge manager's "similar questions"), matched like it. */
+  alternate_questions: alternateQuestions,
   tags: z
     .union([z.array(z.union([z.string(), z.number()])), z.string()])
     .optional()

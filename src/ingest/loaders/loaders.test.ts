@@ -249,6 +249,14 @@ describe('faq loader', () => {
     expect(src.entries.map((e) => e.translation_of)).toEqual(['faq-7', undefined]);
   });
 
+  it('reads alternate questions from a " | "-separated cell or a JSON array, trimmed and without repeats', async () => {
+    const csv = 'question,answer,alternate_questions\n退款多久到账？,5–10 个工作日。,钱啥时候退回来 | 退款还没到 |  | 退款还没到\nQ2,A2,\n';
+    const src = await faq('faq.csv', csv);
+    expect(src.entries.map((e) => e.alternate_questions)).toEqual([['钱啥时候退回来', '退款还没到'], undefined]);
+    const json = await faq('faq.json', JSON.stringify([{ question: 'Q', answer: 'A', alternate_questions: [' where is my money back ', 42] }]));
+    expect(json.entries[0]!.alternate_questions).toEqual(['where is my money back', '42']);
+  });
+
   it('reports a row without an answer by line number (header is line 1) and keeps the rest', async () => {
     const csv = 'question,answer\nQ1,A1\nQ2,\nQ3\nQ4,A4\n';
     const src = await faq('faq.csv', csv);
