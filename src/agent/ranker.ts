@@ -65,28 +65,28 @@ export const RANKER_WEIGHTS: RankerWeights = {
 
 // The same model without the intent signals, for a knowledge base served without an intent catalog
 // (DESKMATE_SCOPE=knowledge). Fitted by `scripts/fit-ranker.ts --scope knowledge --external` on the
-// same data plus the DEV splits of StackFAQ and CLINC150 out-of-scope (714 queries, 9,662 candidates).
+// same data plus the DEV splits of StackFAQ and CLINC150 out-of-scope (714 queries, 10,296 candidates).
 export const KNOWLEDGE_RANKER_WEIGHTS: RankerWeights = {
-  bias: -4.14,
-  fused: -0.15,
-  fusedRank: 0.81,
-  lexical: 2.54,
-  lexicalRank: -0.08,
-  dense: 5.05,
-  denseRank: 1.08,
-  noDense: 2.33,
-  coverage: -1.37,
-  titleCoverage: 1.7,
-  idfCoverage: 2.46,
-  idfTitleCoverage: 3.12,
-  concepts: 1.51,
-  questionMatch: 0,
-  questionDense: 0,
+  bias: -2.5,
+  fused: -0.56,
+  fusedRank: 1,
+  lexical: 2.43,
+  lexicalRank: -0.33,
+  dense: 4.84,
+  denseRank: 1.32,
+  noDense: 1.5,
+  coverage: -0.78,
+  titleCoverage: 1.05,
+  idfCoverage: 2.3,
+  idfTitleCoverage: 1.34,
+  concepts: 1.59,
+  questionMatch: 4.21,
+  questionDense: -3.28,
   intentAgreement: 0,
   intentAffinity: 0,
-  sameLanguage: -1.64,
-  faq: -1.27,
-  codes: 1.67,
+  sameLanguage: -1.5,
+  faq: -3.08,
+  codes: 0.95,
   outOfScope: 0,
 };
 
