@@ -22,7 +22,7 @@ const CANDIDATES = 50;
 // the fixtures' retrieval queries (dev) and holds on StackFAQ and COVID-FAQ (bench:retrieval).
 export const DEFAULT_DENSE_WEIGHT = 0.5;
 // Vectors looked at per chunk wanted: an FAQ entry with alternates owns several (vector-texts.ts).
-const VECTORS_PER_CHUNK = 4;
+const VECTORS_PER_CHUNK = 2;
 // Score factor for passages in another language than the query (chosen on the fixtures, dev).
 const OTHER_LANGUAGE_FACTOR = 0.8;
 
