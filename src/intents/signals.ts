@@ -26,7 +26,7 @@ const INDIRECT_EN = [
 ];
 // Declining a person ("不用找人工，我自己弄") is the opposite of a request.
 const DECLINED_ZH = /(不用|不需要|不要|无需|别|没必要)(帮我)?(找|转|接|叫)?(人工|真人|客服)/;
-const DECLINED_EN = /\b(no\s+need|don'?t\s+need|do\s+not\s+need|don'?t\s+want)\s+(for\s+|to\s+(talk|speak)\s+(to|with)\s+)?(a|an)?\s*(human|person|agent|representative)\b/i;
+const DECLINED_EN = /\b(no\s+need|don'?t\s+need|do\s+not\s+need|don'?t\s+want|do\s+not\s+want)\s+(for\s+|to\s+(talk|speak|chat)\s+(to|with)\s+|to\s+(get|involve|bother|call|contact|bring\s+in)\s+)?(a|an|the|your)?\s*(real\s+|live\s+)?(human|person|agent|representative|operator)s?\b/i;
 const INDIRECT_ZH = /(帮我?|替我)?问(一?下|问)(你们)?的?(人工)?客服|(之前|上次|昨天|刚才)(的)?(人工)?客服(说|告诉|答应)|客服(说过|告诉过|答应过)/;
 
 const BOT_COMPLAINT = [
