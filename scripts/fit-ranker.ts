@@ -136,6 +136,8 @@ if (folds > 1) {
     return queries.filter((q) => fold(q.id) === k).map((q) => top(q, wk));
   }).flat();
   report(scored, `cv${folds}`);
+  // With --external, StackFAQ's own figures too (with CLINC's out-of-scope queries, as eval:external gates them).
+  if (scored.some((q) => q.id.startsWith('stackfaq-'))) report(scored.filter((q) => q.id.startsWith('stackfaq-') || q.id.startsWith('clinc-')), `cv${folds}_stackfaq_clinc`);
   // --errors: the out-of-fold mistakes on stderr, for reading the dev set's failures.
   if (process.argv.includes('--errors')) {
     for (const q of scored.filter((t) => !t.correct || !t.answerable)) {
