@@ -104,6 +104,22 @@ describe('answering on the embedded default', () => {
     expect(turns.map((t) => t.channel)).toEqual(['web', 'web', 'email', 'email']);
   });
 
+  // Short, with a topic of their own: words cannot tell a detail of the last problem from a new
+  // question, so both readings are searched and the knowledge base decides.
+  it.each([
+    ['网关离线了', '指示灯一直是红的', 'faq-020'],
+    ['网关离线了', '红灯常亮', 'faq-020'],
+    ['the hub went offline', 'solid red light on it', 'faq-020'],
+    ['网关离线了', '怎么注销账号', 'faq-zh-018'],
+    ['where is my order', 'how do I delete my account', 'faq-035'],
+  ])('reads %j then %j as the knowledge base best answers it (%s)', async (first, second, docId) => {
+    const say = (message: string) => rt.agent.answer({ customer: customer(`both-${first}-${second}`), message });
+    await say(first);
+    const r = await say(second);
+    expect(r.decision.type).toBe('answered');
+    expect(r.citations[0]?.docId).toBe(docId);
+  });
+
   it('hands off when the customer reports that the answer did not fix it', async () => {
     const say = (message: string) => rt.agent.answer({ customer: customer('not-fixed'), channel: 'app', message });
     expect((await say('my hub is offline, how do i get it back online')).decision.type).toBe('answered');

@@ -13,7 +13,7 @@ import type { SearchHit } from '../retrieval/types.js';
 import type { ConversationRepository } from '../store/conversations.js';
 import type { ConversationRecord, TurnRecord } from '../store/types.js';
 import type { ChatModel } from './chat-model.js';
-import { condenseFollowUp, isFollowUp } from './condense.js';
+import { isFollowUp, mayContinue, readings } from './condense.js';
 import { citationOf, extractiveAnswer } from './extractive.js';
 import { condensePrompt, groundedPrompt, parseGroundedAnswer } from './grounded.js';
 import { decide } from './policy.js';
@@ -139,8 +139,7 @@ export class Agent {
       return this.whileHumanOwns(conversation, req, message, u, language, now, call);
     }
 
-    const standaloneQuery = await this.condense(history, message, call.signal);
-    const hits = await this.retrieve(standaloneQuery, u, PASSAGES);
+    const { query: standaloneQuery, hits } = await this.search(history, message, u, PASSAGES, call.signal);
     const retrievalConfidence = (hits[0]?.probability ?? 0) * (hits[0] && !answersPriceQuestion(standaloneQuery, hits[0].chunk.text) ? NO_PRICE_FACTOR : 1);
     const chitchat = this.chitchat(u);
     const composed = chitchat ? { reply: chitchatReply(language, chitchat.name), citations: [], confidence: chitchat.probability, notCovered: false, composer: 'none' as const } : await this.compose(standaloneQuery, hits, retrievalConfidence, language, call);
@@ -235,8 +234,7 @@ export class Agent {
     const message = turns[lastCustomer]!.text;
     const before = turns.slice(0, lastCustomer);
     const u = await this.options.understander.analyze(turns.filter((t) => t.role === 'customer').map((t) => t.text));
-    const query = await this.condense(before, message, options.signal);
-    const ranked = await this.retrieve(query, u, options.n ?? 3);
+    const { query, hits: ranked } = await this.search(before, message, u, options.n ?? 3, options.signal);
     const suggestions: Suggestion[] = ranked.map((h) => ({ ...extractiveAnswer(h, query), confidence: round(h.probability), composer: 'extractive' }));
     const { chat } = this.options;
     if (chat && suggestions.length) {
@@ -309,21 +307,36 @@ export class Agent {
     };
   }
 
+  /**
+   * The message made standalone and its best passages. Of the readings a short message may have
+   * (on its own, or with the previous topic), the one the knowledge base answers most confidently.
+   */
+  private async search(history: readonly TurnRecord[], message: string, u: MessageUnderstanding, n: number, signal?: AbortSignal): Promise<{ query: string; hits: RankedHit[] }> {
+    let best: { query: string; hits: RankedHit[] } | null = null;
+    for (const query of await this.condense(history, message, signal)) {
+      // A reading with the previous topic is ranked with what it, not the bare message, is about.
+      const reading = query === message ? u : { ...u, ...(await this.options.understander.intentsOf(query)) };
+      const hits = await this.retrieve(query, reading, n);
+      if (!best || (hits[0]?.probability ?? 0) > (best.hits[0]?.probability ?? 0)) best = { query, hits };
+    }
+    return best!;
+  }
+
   /** A follow-up made standalone: by the LLM when there is one, else by carrying key terms. */
-  private async condense(history: readonly TurnRecord[], message: string, signal?: AbortSignal): Promise<string> {
+  private async condense(history: readonly TurnRecord[], message: string, signal?: AbortSignal): Promise<string[]> {
     const previous = previousQuery(history);
-    if (!previous) return message;
-    const { chat } = this.options;
-    if (chat && isFollowUp(message, this.options.glossary)) {
+    if (!previous) return [message];
+    const { chat, glossary } = this.options;
+    if (chat && (isFollowUp(message, glossary) || mayContinue(message, glossary))) {
       try {
         const earlier = history.filter((t) => t.role === 'customer').slice(-3).map((t) => t.text);
         const rewritten = (await chat.complete(condensePrompt(earlier, message), { signal })).trim();
-        if (rewritten && rewritten.length <= 500) return rewritten;
+        if (rewritten && rewritten.length <= 500) return [rewritten];
       } catch (err) {
         this.options.logger?.warn({ err: (err as Error).message, model: chat.id }, 'LLM condensing failed; carrying key terms instead');
       }
     }
-    return condenseFollowUp(previous, message, this.options.glossary);
+    return readings(previous, message, glossary);
   }
 
   private chitchat(u: MessageUnderstanding) {

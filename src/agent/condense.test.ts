@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultGlossary } from '../retrieval/glossary.js';
-import { condenseFollowUp, isFollowUp } from './condense.js';
+import { condenseFollowUp, isFollowUp, mayContinue, readings } from './condense.js';
 
 const glossary = defaultGlossary();
 
@@ -47,6 +47,14 @@ describe(`follow-up condensing without an LLM (${exchanges.length} exchanges)`, 
 
   it('leaves a first message alone', () => {
     expect(condenseFollowUp(null, 'and the P2?')).toBe('and the P2?');
+  });
+
+  it('gives a short message with a topic of its own two readings, others one', () => {
+    expect(mayContinue('灯是红色常亮的', glossary)).toBe(true);
+    expect(readings('网关离线了', '灯是红色常亮的', glossary)).toEqual(['灯是红色常亮的', '灯是红色常亮的 网关离线']);
+    expect(readings('how long is the warranty on the C4 camera?', 'and the P2?', glossary)).toHaveLength(1);
+    expect(readings('where is my order', 'How do I change the delivery address on my order before it ships?', glossary)).toEqual(['How do I change the delivery address on my order before it ships?']);
+    expect(readings(null, '灯是红色常亮的', glossary)).toEqual(['灯是红色常亮的']);
   });
 
   it('reads short or referring messages as follow-ups, full questions not', () => {

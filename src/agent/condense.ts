@@ -20,6 +20,8 @@ const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 // Longer messages are full questions, whatever words they start with.
 const MAX_WORDS_EN = 12;
 const MAX_HAN_FOLLOW_UP = 8;
+// Up to this long, a message that names its own topic may still lean on the last one.
+const MAX_HAN_MAYBE = 14;
 
 function words(text: string): string[] {
   const out: string[] = [];
@@ -86,4 +88,26 @@ export function condenseFollowUp(previous: string | null, message: string, gloss
   if (!previous || !isFollowUp(message, glossary)) return message;
   const carried = keyTerms(previous, message);
   return carried.length ? `${message} ${carried.join(' ')}` : message;
+}
+
+/**
+ * Short, but naming a topic of its own: "灯是红色常亮的" after "网关离线了" continues it, "怎么注销账号"
+ * after anything does not. Words alone cannot tell; the knowledge base can (see `readings`).
+ */
+export function mayContinue(message: string, glossary?: Glossary): boolean {
+  if (isFollowUp(message, glossary)) return false;
+  const han = (message.match(/\p{Script=Han}/gu) ?? []).length;
+  if (han > 0 && han >= message.replace(/\s/g, '').length / 2) return han <= MAX_HAN_MAYBE;
+  return words(message).length <= MAX_WORDS_EN;
+}
+
+/**
+ * The standalone queries a message may mean, likeliest first: a follow-up has one (with the
+ * previous topic), a full question one (itself), and a message that may continue both, for the
+ * caller to search and keep the one the knowledge base answers with more confidence.
+ */
+export function readings(previous: string | null, message: string, glossary?: Glossary): string[] {
+  if (!previous || !mayContinue(message, glossary)) return [condenseFollowUp(previous, message, glossary)];
+  const carried = keyTerms(previous, message);
+  return carried.length ? [message, `${message} ${carried.join(' ')}`] : [message];
 }

@@ -116,6 +116,12 @@ export class Understander {
     return { name: p.name, probability: Math.round(p.probability * 1000) / 1000, category: def.category, skill: def.skill };
   }
 
+  /** The intents of a text on its own (a follow-up made standalone), for ranking passages for it. */
+  async intentsOf(text: string): Promise<Pick<MessageUnderstanding, 'intents' | 'outOfScope'>> {
+    const [p] = await this.classifier.predictMany([text]);
+    return { intents: p!.intents.map((i) => this.recognised(i)), outOfScope: p!.outOfScope };
+  }
+
   /** Understands the latest of `turns` (the customer's messages, oldest first) in its conversation. */
   async analyze(turns: readonly string[], options: { tier?: CustomerTier } = {}): Promise<MessageUnderstanding> {
     const latest = turns.at(-1) ?? '';
