@@ -1,5 +1,5 @@
 // Fits the candidate ranker's logistic weights (src/agent/ranker.ts) on DEVELOPMENT data only:
-// fixtures/eval/retrieval.jsonl and fixtures/eval/lumen-dev.jsonl, never lumen-suite.jsonl.
+// fixtures/eval/retrieval.jsonl, lumen-dev.jsonl and lumen-dev-more.jsonl, never lumen-suite.jsonl.
 // A candidate's label: its document is one of the case's gold documents (none for a case the KB
 // cannot answer). Prints the weights and, with them, top-1 accuracy and operating points on the
 // same data. Usage: npx tsx scripts/fit-ranker.ts [--scope knowledge]
@@ -34,7 +34,7 @@ const fitConfig = { ...config, policy: { ...config.policy, confidenceThreshold: 
 const rt = await openRuntime(fitConfig, { kbDir, db, chat: null });
 
 const retrieval = queryCases('r-', await readJsonl<RetrievalQuery>(path.join(ROOT, 'fixtures/eval/retrieval.jsonl')));
-const cases = [...retrieval, ...(await loadSuite(path.join(ROOT, 'fixtures/eval/lumen-dev.jsonl')))];
+const cases = [...retrieval, ...(await loadSuite(path.join(ROOT, 'fixtures/eval/lumen-dev.jsonl'))), ...(await loadSuite(path.join(ROOT, 'fixtures/eval/lumen-dev-more.jsonl')))];
 
 interface Query { id: string; query: string; answerable: boolean; rows: Array<{ x: number[]; y: number; docId: string; chunk: Chunk }>; language: string; hard: boolean }
 const queries: Query[] = [];

@@ -26,6 +26,7 @@ export const FEATURES = [
   'idfCoverage', // the same share with each term weighted by its rarity in the KB (idf)
   'idfTitleCoverage',
   'concepts', // share of the query's glossary concepts the passage names, in either language
+  'otherProduct', // the query names a product, the passage's title or question only others ("camera" vs the plug manual)
   'questionMatch', // an FAQ entry's best-matching wording of its question (the question or an alternate): idf-weighted F1 of shared terms
   'questionDense', // cosine similarity to that entry's nearest question wording (entries with alternates)
   'intentAgreement',
@@ -38,55 +39,57 @@ export const FEATURES = [
 export type FeatureName = (typeof FEATURES)[number];
 export type RankerWeights = Record<FeatureName, number>;
 
-// Fitted by scripts/fit-ranker.ts on retrieval.jsonl + lumen-dev.jsonl (234 queries, 3,096 candidates).
+// Fitted by scripts/fit-ranker.ts on retrieval.jsonl + lumen-dev.jsonl + lumen-dev-more.jsonl (324 queries, 4,309 candidates).
 export const RANKER_WEIGHTS: RankerWeights = {
-  bias: -2.37,
-  fused: -0.37,
-  fusedRank: 1.69,
-  lexical: 0.97,
-  lexicalRank: -0.24,
-  dense: 1.59,
-  denseRank: 1.51,
-  noDense: 0.56,
-  coverage: -0.46,
-  titleCoverage: -0.77,
-  idfCoverage: 2.65,
-  idfTitleCoverage: -0.07,
-  concepts: 2.08,
-  questionMatch: 3.61,
-  questionDense: -2.36,
-  intentAgreement: 0.3,
-  intentAffinity: 2.2,
-  sameLanguage: -0.74,
-  faq: -2.63,
-  codes: 0.93,
-  outOfScope: -0.9,
+  bias: -2.15,
+  fused: -1.16,
+  fusedRank: 1.83,
+  lexical: 1.31,
+  lexicalRank: -0.09,
+  dense: 2.41,
+  denseRank: 1.06,
+  noDense: 0.58,
+  coverage: 0.08,
+  titleCoverage: -0.95,
+  idfCoverage: 2.84,
+  idfTitleCoverage: -0.3,
+  concepts: 1.53,
+  otherProduct: -1.83,
+  questionMatch: 3.3,
+  questionDense: -1.97,
+  intentAgreement: 0.14,
+  intentAffinity: 2.25,
+  sameLanguage: -1.32,
+  faq: -2.43,
+  codes: 0.83,
+  outOfScope: -0.66,
 };
 
 // The same model without the intent signals, for a knowledge base served without an intent catalog
 // (DESKMATE_SCOPE=knowledge). Fitted by `scripts/fit-ranker.ts --scope knowledge --external` on the
-// same data plus the DEV splits of StackFAQ and CLINC150 out-of-scope (714 queries, 10,296 candidates).
+// same data plus the DEV splits of StackFAQ and CLINC150 out-of-scope (804 queries, 11,510 candidates).
 export const KNOWLEDGE_RANKER_WEIGHTS: RankerWeights = {
-  bias: -2.5,
-  fused: -0.56,
-  fusedRank: 1,
-  lexical: 2.43,
-  lexicalRank: -0.33,
-  dense: 4.84,
-  denseRank: 1.32,
-  noDense: 1.5,
-  coverage: -0.78,
-  titleCoverage: 1.05,
-  idfCoverage: 2.3,
-  idfTitleCoverage: 1.34,
-  concepts: 1.59,
-  questionMatch: 4.21,
-  questionDense: -3.28,
+  bias: -2.22,
+  fused: -1.1,
+  fusedRank: 1.2,
+  lexical: 2.35,
+  lexicalRank: -0.21,
+  dense: 4.63,
+  denseRank: 1.34,
+  noDense: 1.19,
+  coverage: -0.6,
+  titleCoverage: 0.98,
+  idfCoverage: 2.39,
+  idfTitleCoverage: 1.22,
+  concepts: 1.49,
+  otherProduct: -1.48,
+  questionMatch: 4.05,
+  questionDense: -3.3,
   intentAgreement: 0,
   intentAffinity: 0,
-  sameLanguage: -1.5,
-  faq: -3.08,
-  codes: 0.95,
+  sameLanguage: -1.72,
+  faq: -2.79,
+  codes: 0.74,
   outOfScope: 0,
 };
 
@@ -185,6 +188,18 @@ export class CandidateRanker {
     return w;
   }
 
+  // The products a passage says it is about (in its title, question, headings and tags).
+  private readonly productsOf = new Map<string, Set<GlossaryGroup>>();
+
+  private products(c: Chunk): Set<GlossaryGroup> {
+    let p = this.productsOf.get(c.id);
+    if (!p) {
+      p = new Set([...this.groups(headText(c))].filter((g) => g.kind === 'product'));
+      this.productsOf.set(c.id, p);
+    }
+    return p;
+  }
+
   private concepts(c: Chunk): Set<GlossaryGroup> {
     let g = this.conceptsOf.get(c.id);
     if (!g) {
@@ -253,6 +268,8 @@ export class CandidateRanker {
       for (const g of wantedConcepts) if (have.has(g)) n++;
       return n / wantedConcepts.size;
     };
+    const wantedProducts = [...wantedConcepts].filter((g) => g.kind === 'product');
+    const otherProduct = (have: Set<GlossaryGroup>) => (wantedProducts.length && have.size && !wantedProducts.some((g) => have.has(g)) ? 1 : 0);
     return hits.map((h, i) => {
       const c = h.chunk;
       const label = this.labels.get(c.id);
@@ -270,6 +287,7 @@ export class CandidateRanker {
         idfCoverage: idfShare(this.termsOf(c).body),
         idfTitleCoverage: idfShare(this.termsOf(c).head),
         concepts: conceptShare(this.concepts(c)),
+        otherProduct: otherProduct(this.products(c)),
         questionMatch: Math.max(0, ...this.wordings(c).map(wordingMatch)),
         questionDense: h.questionSimilarity ?? 0,
         intentAgreement: label ? (wanted.get(label.name) ?? 0) : 0,

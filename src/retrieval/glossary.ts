@@ -8,10 +8,12 @@ import { z } from 'zod';
 
 const GlossaryFileSchema = z.object({
   version: z.literal(1),
-  groups: z.array(z.object({ zh: z.array(z.string().min(1)), en: z.array(z.string().min(1)) })),
+  // kind "product": the group names a kind of device the business sells (hub, camera, plug).
+  groups: z.array(z.object({ kind: z.literal('product').optional(), zh: z.array(z.string().min(1)), en: z.array(z.string().min(1)) })),
 });
 
 export interface GlossaryGroup {
+  kind?: 'product';
   zh: string[];
   en: string[];
 }
