@@ -149,6 +149,14 @@ describe('HTTP API', () => {
     expect((await call('DELETE', '/v1/documents/..%2F..%2Fetc%2Fpasswd', { role: 'knowledge' })).status).toBe(422);
   });
 
+  it("keeps an entry's alternate questions, so a customer's wording of one finds it", async () => {
+    const entry = { id: 'faq-layaway', question: 'Do you offer layaway?', answer: 'No, every order is paid in full at checkout.', alternate_questions: ['can I put a deposit down and pay off the rest later'] };
+    expect((await call('POST', '/v1/documents', { role: 'knowledge', body: { entries: [entry] } })).status).toBe(201);
+    const found = (await (await call('POST', '/v1/search', { role: 'knowledge', body: { query: 'put a deposit down and pay the rest later', k: 1 } })).json()) as { hits: Array<{ docId: string }> };
+    expect(found.hits[0]!.docId).toBe('faq-layaway');
+    expect((await call('DELETE', '/v1/documents/faq-layaway', { role: 'knowledge' })).status).toBe(200);
+  });
+
   it.each([
     ['POST', '/v1/answer', 'channel'],
     ['GET', '/v1/conversations/x', 'channel'],

@@ -29,6 +29,8 @@ export const FaqEntrySchema = z.object({
   language: z.string().max(16).optional(),
   category: z.string().max(64).optional(),
   tags: z.array(z.string().max(64)).max(50).optional(),
+  // Other wordings of the question ("similar questions"): each is searched as the question is.
+  alternate_questions: z.array(z.string().trim().min(1).max(2000)).max(50).optional(),
 });
 export const DocumentsBody = z.object({ entries: z.array(FaqEntrySchema).min(1).max(1000) });
 export const FeedbackBody = z
