@@ -166,6 +166,23 @@ describe('answering on the embedded default', () => {
     expect(after.decision.type).toBe('answered');
   });
 
+  it('makes a waiting customer\'s ticket more urgent when they get upset or ask for a person, without answering', async () => {
+    const say = (message: string) => rt.agent.answer({ customer: customer('waiting'), message });
+    const handed = await say('can I rent the devices monthly instead of buying them');
+    expect(handed.decision).toEqual({ type: 'handed_off', reasons: ['low_confidence'] });
+    const before = (await new HandoffDesk(db).queue()).find((e) => e.ticket.id === handed.ticketId)!.ticket;
+    const angry = await say("it's been an hour and nobody has answered. this is ridiculous, get me a real person now");
+    expect(angry.decision.type).toBe('handed_off');
+    expect(angry.decision.reasons).toEqual(expect.arrayContaining(['low_confidence', 'human_requested']));
+    expect(angry.citations).toEqual([]);
+    const after = (await new HandoffDesk(db).queue()).find((e) => e.ticket.id === handed.ticketId)!.ticket;
+    expect(after.reasons).toEqual(angry.decision.reasons);
+    expect(Number(after.priority.slice(1))).toBeLessThanOrEqual(Number(before.priority.slice(1)));
+    expect(after.firstResponseDue.getTime()).toBeLessThanOrEqual(before.firstResponseDue.getTime());
+    // One ticket, not a second one for the same wait.
+    expect((await new HandoffDesk(db).queue()).filter((e) => e.ticket.conversationId === handed.conversationId)).toHaveLength(1);
+  });
+
   it('refuses an empty message, writing nothing', async () => {
     await expect(rt.agent.answer({ customer: customer('empty'), message: '   ' })).rejects.toBeInstanceOf(ValidationError);
     expect(await rt.conversations.openConversationOf('empty', new Date(0))).toBeNull();

@@ -145,7 +145,7 @@ export class Agent {
     const composed = chitchat ? { reply: chitchatReply(language, chitchat.name), citations: [], confidence: chitchat.probability, notCovered: false, composer: 'none' as const } : await this.compose(standaloneQuery, hits, retrievalConfidence, language, call);
 
     const ambiguous = !chitchat && !composed.notCovered && this.isTie(hits);
-    const humanRequested = u.humanRequested || u.intents.some((i) => i.name === 'contact_human' && i.probability >= HUMAN_INTENT_MIN_PROBABILITY && !isIndirectHumanMention(message));
+    const humanRequested = this.humanRequested(u, message);
     const repeated = u.frustration.signals.some((s) => s.name === 'repeated_question');
     // "Restarted it, still offline" after an answer: that answer did not resolve the problem, and
     // this turn is the same problem again. Both count towards unresolved turns in a row.
@@ -268,6 +268,11 @@ export class Agent {
     return conversations.openConversationOf(customerId, new Date(now.getTime() - idle));
   }
 
+  /** An explicit request for a person, or the classifier's confident reading of one that is not a mention in passing. */
+  private humanRequested(u: MessageUnderstanding, message: string): boolean {
+    return u.humanRequested || u.intents.some((i) => i.name === 'contact_human' && i.probability >= HUMAN_INTENT_MIN_PROBABILITY && !isIndirectHumanMention(message));
+  }
+
   private async whileHumanOwns(
     conversation: ConversationRecord,
     req: ReturnType<typeof AnswerRequestSchema.parse>,
@@ -279,8 +284,13 @@ export class Agent {
   ): Promise<AnswerResult> {
     const { conversations } = this.options;
     const last = (await conversations.handoffs(conversation.id)).at(-1);
-    const decision: Decision = { type: 'handed_off', reasons: (last?.reasons ?? []) as Decision['reasons'] };
-    await conversations.recordExchange({
+    // The wait can make it more urgent: the policy's reasons that hold now (not the knowledge
+    // base's: the bot is not answering) join the open ticket, with a higher priority if there is one.
+    const urgent = decide(
+      { confidence: 1, frustration: u.frustration.score, humanRequested: this.humanRequested(u, message), priority: u.priority.priority, outOfScope: false, unresolvedTurns: 0, unresolvedNow: false, ambiguous: false },
+      this.options.policy,
+    );
+    const stored = await conversations.recordExchange({
       conversationId: conversation.id,
       customer: { id: req.customer.id, tier: req.customer.tier },
       channel: req.channel,
@@ -289,7 +299,9 @@ export class Agent {
       state: conversation.state,
       unresolvedTurns: 0,
       turns: [{ role: 'customer', text: message, understanding: u }],
+      ...(urgent.reasons.length ? { escalate: { reasons: urgent.reasons, priority: u.priority.priority, firstResponseDue: firstResponseDue(now, u.priority.priority, req.customer.tier, this.options.sla) } } : {}),
     });
+    const decision: Decision = { type: 'handed_off', reasons: (stored.escalated?.reasons ?? last?.reasons ?? []) as Decision['reasons'] };
     const reply = waitingReply(language);
     call.onEvent?.({ type: 'decision', decision, confidence: 0, reply });
     return {

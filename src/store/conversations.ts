@@ -17,6 +17,8 @@ export interface ExchangeInput {
   language: string;
   /** A handoff: its record and the ticket for the human queue, written with the turns. */
   handoff?: { reasons: string[]; priority: Priority; language: string; skill: string | null; firstResponseDue: Date };
+  /** A customer waiting for a person became more urgent: their open ticket is updated (tickets.ts escalate). */
+  escalate?: { reasons: string[]; priority: Priority; firstResponseDue: Date };
 }
 
 export interface ExchangeResult {
@@ -24,6 +26,8 @@ export interface ExchangeResult {
   turns: TurnRecord[];
   handoff: HandoffRecord | null;
   ticket: TicketRecord | null;
+  /** The open ticket after `escalate` (null without one). */
+  escalated?: TicketRecord | null;
 }
 
 function toConversation(r: Row): ConversationRecord {
@@ -167,7 +171,8 @@ export class ConversationRepository {
           tx,
         );
       }
-      return { conversation: toConversation(conv!), turns, handoff, ticket };
+      const escalated = input.escalate ? await new TicketRepository(this.db).escalate(input.conversationId, input.escalate, input.now, tx) : undefined;
+      return { conversation: toConversation(conv!), turns, handoff, ticket, ...(escalated !== undefined ? { escalated } : {}) };
     });
   }
 

@@ -87,6 +87,27 @@ describe.each(TEST_DATABASES)('store on $name', (kind) => {
     expect(r.ticket!.firstResponseDue.toISOString()).toBe(later(240).toISOString());
   });
 
+  it("escalates a waiting customer's open ticket with the exchange: new reasons, higher priority, earlier deadline", async () => {
+    const wait = (escalate: { reasons: string[]; priority: 'P1' | 'P2' | 'P3' | 'P4'; firstResponseDue: Date }, minutes: number) =>
+      repo.recordExchange({ conversationId: 'c-esc', customer: { id: 'u-esc', tier: 'standard' }, channel: 'web', now: later(minutes), language: 'en', state: 'handed_off', unresolvedTurns: 0, turns: [{ role: 'customer', text: 'still waiting' }], escalate });
+    const first = await repo.recordExchange({
+      conversationId: 'c-esc', customer: { id: 'u-esc', tier: 'standard' }, channel: 'web', now: t0, language: 'en', state: 'handed_off', unresolvedTurns: 0,
+      turns: [{ role: 'customer', text: 'can I rent devices' }, { role: 'bot', text: 'A member of our team will reply here.' }],
+      handoff: { reasons: ['low_confidence'], priority: 'P4', language: 'en', skill: 'general', firstResponseDue: later(24 * 60) },
+    });
+    const angry = await wait({ reasons: ['frustrated', 'human_requested'], priority: 'P2', firstResponseDue: later(10 + 60) }, 10);
+    expect(angry.escalated).toMatchObject({ id: first.ticket!.id, reasons: ['low_confidence', 'frustrated', 'human_requested'], priority: 'P2' });
+    expect(angry.escalated!.firstResponseDue.toISOString()).toBe(later(70).toISOString());
+    // Nothing new (a lower priority, known reasons): the ticket stays as it is.
+    const again = await wait({ reasons: ['frustrated'], priority: 'P3', firstResponseDue: later(20 + 240) }, 20);
+    expect(again.escalated).toMatchObject({ reasons: ['low_confidence', 'frustrated', 'human_requested'], priority: 'P2' });
+    expect(again.escalated!.firstResponseDue.toISOString()).toBe(later(70).toISOString());
+    expect(await repo.handoffs('c-esc')).toHaveLength(1);
+    // Without an open ticket there is nothing to escalate.
+    const none = await repo.recordExchange({ conversationId: 'c-none', customer: { id: 'u-none', tier: 'standard' }, channel: 'web', now: t0, language: 'en', state: 'bot', unresolvedTurns: 0, turns: [{ role: 'customer', text: 'hi' }], escalate: { reasons: ['frustrated'], priority: 'P2', firstResponseDue: later(60) } });
+    expect(none.escalated).toBeNull();
+  });
+
   it('refuses another customer\'s conversation and writes nothing', async () => {
     const exchange = repo.recordExchange({
       conversationId: 'c-1',

@@ -62,6 +62,29 @@ export class TicketRepository {
     return ticket;
   }
 
+  /**
+   * What a waiting customer says next can make their ticket more urgent (now upset, now asking for
+   * a person, now an outage): the open ticket gains the reasons, the higher priority and, if no one
+   * has answered yet, the earlier first-response deadline. Null when the conversation has no open
+   * ticket; the ticket unchanged when nothing is new.
+   */
+  async escalate(conversationId: string, e: { reasons: readonly string[]; priority: Priority; firstResponseDue: Date }, now: Date, tx: Sql = this.db): Promise<TicketRecord | null> {
+    const open = await this.latestOf(conversationId, ['pending', 'in_progress'], tx);
+    if (!open) return null;
+    const added = e.reasons.filter((r) => !open.reasons.includes(r));
+    const raised = PRIORITY_RANK[e.priority] < PRIORITY_RANK[open.priority];
+    if (!added.length && !raised) return open;
+    const priority = raised ? e.priority : open.priority;
+    const [row] = await tx.query(
+      `UPDATE tickets SET reasons = $2, priority = $3, priority_rank = $4, updated_at = $6,
+         first_response_due = CASE WHEN first_response_at IS NULL AND $5 < first_response_due THEN $5 ELSE first_response_due END
+       WHERE id = $1 RETURNING *`,
+      [open.id, JSON.stringify([...open.reasons, ...added]), priority, PRIORITY_RANK[priority], e.firstResponseDue, now],
+    );
+    await this.event(open.id, 'deskmate', 'escalated', { reasons: added, priority }, now, tx);
+    return toTicket(row!);
+  }
+
   async get(id: string, tx: Sql = this.db, lock = false): Promise<TicketRecord | null> {
     const [r] = await tx.query(`SELECT * FROM tickets WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
     return r ? toTicket(r) : null;
