@@ -14,7 +14,7 @@ const HUMAN_REQUEST_EN = [
   /\bescalate\s+(this|me|my\s+case)\b/i,
   /\b(get|find)\s+me\s+(someone|somebody)\s+(who|that|else|competent|real)\b/i,
 ];
-const HUMAN_REQUEST_ZH = /转人工|人工客服|人工服务|找人工|要人工|接人工|人工坐席|真人客服|找真人|要真人|真人|活人|找你们(的)?(客服|经理|主管)|叫你们(的)?(经理|主管)/;
+const HUMAN_REQUEST_ZH = /转人工|人工客服|人工服务|找人工|要人工|接人工|人工坐席|真人客服|找真人|要真人|真人|活人|(找|叫|让|请)你们(的)?(客服|经理|主管|领导|负责人)(来|出来|过来|接电话)?|(找|叫)(你们)?(领导|负责人)(来|出来|过来)/;
 // Mentions that are not requests: asking the bot to relay a question, or reporting what an agent said.
 const INDIRECT_EN = [
   // Asking the bot to have a person do a task: the customer's intent is the task.
