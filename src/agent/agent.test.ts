@@ -183,6 +183,14 @@ describe('answering on the embedded default', () => {
     expect((await new HandoffDesk(db).queue()).filter((e) => e.ticket.conversationId === handed.conversationId)).toHaveLength(1);
   });
 
+  it('never calls a code the knowledge base explains out of scope', async () => {
+    // The classifier reads "提示 E1042" as none of the business's intents; the KB knows E1042.
+    const r = await rt.agent.answer({ customer: customer('code-scope'), message: '提示 E1042' });
+    expect(r.outOfScope).toBe(true);
+    expect(r.retrievedDocIds).toContain('faq-zh-009');
+    expect(r.decision.reasons).not.toContain('out_of_scope');
+  });
+
   it('refuses an empty message, writing nothing', async () => {
     await expect(rt.agent.answer({ customer: customer('empty'), message: '   ' })).rejects.toBeInstanceOf(ValidationError);
     expect(await rt.conversations.openConversationOf('empty', new Date(0))).toBeNull();

@@ -157,7 +157,8 @@ export class Agent {
         frustration: u.frustration.score,
         humanRequested,
         priority: u.priority.priority,
-        outOfScope: this.scopedByIntents && !chitchat && u.outOfScope && retrievalConfidence < OUT_OF_SCOPE_OVERRIDE,
+        // A code the customer quoted that the knowledge base explains (E1042) is the business's own.
+        outOfScope: this.scopedByIntents && !chitchat && u.outOfScope && retrievalConfidence < OUT_OF_SCOPE_OVERRIDE && !hits.some((h) => h.codeMatches),
         unresolvedTurns: priorUnresolved,
         unresolvedNow: ambiguous || repeated || notFixed,
         ambiguous,
