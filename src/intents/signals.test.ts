@@ -119,6 +119,8 @@ describe('priority', () => {
     [['有人登了我的账号，把绑定邮箱都改了'], 'P1', 'security_breach'],
     [["I can't log in"], 'P2', 'cannot_log_in'],
     [['支付一直失败'], 'P2', 'payment_failed'],
+    [['这个月的扣款又失败了'], 'P2', 'payment_failed'],
+    [['钱扣了但是订单没下成功'], 'P1', 'payment_taken_but_failed'],
     [['my camera shows E2003'], 'P3', 'problem_reported'],
     [['do you ship to Canada?'], 'P4', 'general_question'],
   ])('%j → %s (%s)', (turns, priority, reason) => {
