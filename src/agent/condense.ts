@@ -83,11 +83,22 @@ export function keyTerms(previous: string, message: string): string[] {
   return terms;
 }
 
-/** The standalone query for `message` given the previous standalone query (or null). */
-export function condenseFollowUp(previous: string | null, message: string, glossary?: Glossary): string {
-  if (!previous || !isFollowUp(message, glossary)) return message;
+/** `message` with the previous query's key terms carried over (itself when there are none). */
+function withTopicOf(previous: string, message: string): string {
   const carried = keyTerms(previous, message);
   return carried.length ? `${message} ${carried.join(' ')}` : message;
+}
+
+/** The standalone query for `message` given the previous standalone query (or null). */
+export function condenseFollowUp(previous: string | null, message: string, glossary?: Glossary): string {
+  return previous && isFollowUp(message, glossary) ? withTopicOf(previous, message) : message;
+}
+
+// Short enough to lean on the previous message, whatever its words say.
+function isShort(message: string): boolean {
+  const han = (message.match(/\p{Script=Han}/gu) ?? []).length;
+  if (han > 0 && han >= message.replace(/\s/g, '').length / 2) return han <= MAX_HAN_MAYBE;
+  return words(message).length <= MAX_WORDS_EN;
 }
 
 /**
@@ -95,10 +106,7 @@ export function condenseFollowUp(previous: string | null, message: string, gloss
  * after anything does not. Words alone cannot tell; the knowledge base can (see `readings`).
  */
 export function mayContinue(message: string, glossary?: Glossary): boolean {
-  if (isFollowUp(message, glossary)) return false;
-  const han = (message.match(/\p{Script=Han}/gu) ?? []).length;
-  if (han > 0 && han >= message.replace(/\s/g, '').length / 2) return han <= MAX_HAN_MAYBE;
-  return words(message).length <= MAX_WORDS_EN;
+  return !isFollowUp(message, glossary) && isShort(message);
 }
 
 /**
@@ -107,7 +115,8 @@ export function mayContinue(message: string, glossary?: Glossary): boolean {
  * caller to search and keep the one the knowledge base answers with more confidence.
  */
 export function readings(previous: string | null, message: string, glossary?: Glossary): string[] {
-  if (!previous || !mayContinue(message, glossary)) return [condenseFollowUp(previous, message, glossary)];
-  const carried = keyTerms(previous, message);
-  return carried.length ? [message, `${message} ${carried.join(' ')}`] : [message];
+  if (!previous) return [message];
+  if (isFollowUp(message, glossary)) return [withTopicOf(previous, message)];
+  const condensed = isShort(message) ? withTopicOf(previous, message) : message;
+  return condensed === message ? [message] : [message, condensed];
 }
