@@ -66,13 +66,18 @@ export function metricsByLanguage(results: readonly CaseResult[]): Record<string
  * at least t; it is resolved when that answer was correct.
  */
 export function riskCoverage(results: readonly CaseResult[]): Array<[number, number, number]> {
-  const eligible = (r: CaseResult) => r.decision.type === 'answered' || (r.decision.type === 'handed_off' && r.decision.reasons.every((x) => x === 'low_confidence'));
   const thresholds = [...new Set([0, ...results.map((r) => r.confidence)])].sort((a, b) => a - b);
   return thresholds.map((t) => {
-    const answered = results.filter((r) => eligible(r) && r.candidateDocIds.length > 0 && r.confidence >= t);
-    const resolved = answered.filter((r) => r.candidateCorrect).length;
-    return [t, ratio(resolved, results.length), ratio(answered.length - resolved, answered.length)];
+    const { answered, resolved } = answeredAt(results, t);
+    return [t, ratio(resolved, results.length), ratio(answered - resolved, answered)];
   });
+}
+
+/** How many cases would have been answered, and resolved, had the confidence threshold been t. */
+export function answeredAt(results: readonly CaseResult[], t: number): { answered: number; resolved: number } {
+  const eligible = (r: CaseResult) => r.decision.type === 'answered' || (r.decision.type === 'handed_off' && r.decision.reasons.every((x) => x === 'low_confidence'));
+  const answered = results.filter((r) => eligible(r) && r.candidateDocIds.length > 0 && r.confidence >= t);
+  return { answered: answered.length, resolved: answered.filter((r) => r.candidateCorrect).length };
 }
 
 /** The threshold with the highest resolution whose wrong-answer rate stays within `maxWrong`. */
