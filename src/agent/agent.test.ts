@@ -9,6 +9,7 @@ import { migrate } from '../store/migrations.js';
 import { openPglite } from '../store/pglite.js';
 import type { Database } from '../store/database.js';
 import { HandoffDesk } from '../handoff/desk.js';
+import { TicketRepository } from '../store/tickets.js';
 import { KnowledgeTasks } from '../handoff/knowledge-tasks.js';
 import { publishFaqEntries } from '../ingest/publish.js';
 import { openRuntime, type Runtime } from './runtime.js';
@@ -181,6 +182,27 @@ describe('answering on the embedded default', () => {
     expect(after.firstResponseDue.getTime()).toBeLessThanOrEqual(before.firstResponseDue.getTime());
     // One ticket, not a second one for the same wait.
     expect((await new HandoffDesk(db).queue()).filter((e) => e.ticket.conversationId === handed.conversationId)).toHaveLength(1);
+    // Now a person's to answer: a question the KB knows is not answered by the bot.
+    const later = await say('how do i see if my order has shipped yet');
+    expect(later.decision.type).toBe('handed_off');
+    expect(later.citations).toEqual([]);
+  });
+
+  it('keeps trying while handed off only for low confidence: the question that follows is answered and the waiting ticket withdrawn', async () => {
+    const say = (message: string) => rt.agent.answer({ customer: customer('opening'), message });
+    const handed = await say('can I rent the devices monthly instead of buying them');
+    expect(handed.decision).toEqual({ type: 'handed_off', reasons: ['low_confidence'] });
+    const still = await say('what about leasing then');
+    expect(still.decision.type).toBe('handed_off');
+    expect((await new HandoffDesk(db).queue()).filter((e) => e.ticket.conversationId === handed.conversationId)).toHaveLength(1);
+    const answered = await say('ok, how do i see if my order has shipped yet');
+    expect(answered.decision).toEqual({ type: 'answered', reasons: [] });
+    expect(answered.citations[0]).toMatchObject({ docId: 'faq-001' });
+    expect(answered.conversationId).toBe(handed.conversationId);
+    expect((await rt.conversations.conversation(handed.conversationId))?.state).toBe('bot');
+    expect((await new HandoffDesk(db).queue()).map((e) => e.ticket.id)).not.toContain(handed.ticketId);
+    expect(await new TicketRepository(db).get(handed.ticketId!)).toMatchObject({ state: 'closed' });
+    expect((await new TicketRepository(db).events(handed.ticketId!)).map((e) => [e.type, e.data])).toContainEqual(['withdrawn', { reason: 'answered_by_bot' }]);
   });
 
   it('never calls a code the knowledge base explains out of scope', async () => {

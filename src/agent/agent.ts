@@ -135,7 +135,8 @@ export class Agent {
     call.onEvent?.({ type: 'understanding', language, intents: u.intents, priority: u.priority, frustration: u.frustration });
 
     // A person owns the conversation: the bot records the message and stays silent.
-    if (conversation && (conversation.state === 'handed_off' || conversation.state === 'human')) {
+    const retrying = conversation?.state === 'handed_off' && (await this.mayKeepTrying(conversation, history));
+    if (conversation && (conversation.state === 'handed_off' || conversation.state === 'human') && !retrying) {
       return this.whileHumanOwns(conversation, req, message, u, language, now, call);
     }
 
@@ -166,6 +167,11 @@ export class Agent {
       this.options.policy,
     );
 
+    if (retrying && decision.type === 'handed_off') {
+      // Still not answerable: the customer keeps their place in the queue (no second ticket).
+      const waiting = await this.whileHumanOwns(conversation!, req, message, u, language, now, call);
+      return { ...waiting, confidence: round(composed.confidence), standaloneQuery, retrievedDocIds: [...new Set(hits.map((h) => h.chunk.docId))] };
+    }
     const clarifyOptions = ambiguous ? this.tiedDocuments(hits) : [];
     const reply = decision.type === 'handed_off' ? handoffReply(language) : decision.type === 'clarify' ? clarifyReply(language, clarifyOptions) : composed.reply;
     const citations = decision.type === 'answered' ? composed.citations : decision.type === 'clarify' ? clarifyOptions : [];
@@ -179,6 +185,8 @@ export class Agent {
       now,
       language,
       state: handedOff ? 'handed_off' : 'bot',
+      // Answered after all: nobody needs to pick the waiting ticket up any more.
+      ...(retrying ? { withdraw: 'answered_by_bot' } : {}),
       // This turn counts once its fate is known: a clarifying question or a repeat is unresolved now;
       // an answer is judged by the customer's next message.
       unresolvedTurns: handedOff ? 0 : decision.type === 'clarify' || repeated ? priorUnresolved + 1 : notFixed ? priorUnresolved : 0,
@@ -272,6 +280,16 @@ export class Agent {
   /** An explicit request for a person, or the classifier's confident reading of one that is not a mention in passing. */
   private humanRequested(u: MessageUnderstanding, message: string): boolean {
     return u.humanRequested || u.intents.some((i) => i.name === 'contact_human' && i.probability >= HUMAN_INTENT_MIN_PROBABILITY && !isIndirectHumanMention(message));
+  }
+
+  /**
+   * Handed off only because the bot could not answer, and nobody has picked it up: the customer's
+   * next message may be one it can (an opening statement, then the question).
+   */
+  private async mayKeepTrying(conversation: ConversationRecord, history: readonly TurnRecord[]): Promise<boolean> {
+    const ticket = await this.options.conversations.waitingTicket(conversation.id);
+    // Its reasons, not the handoff's: a wait that grew urgent (escalated) is a person's to answer.
+    return !!ticket && ticket.reasons.every((r) => r === 'low_confidence' || r === 'out_of_scope') && !history.some((t) => t.role === 'agent');
   }
 
   private async whileHumanOwns(

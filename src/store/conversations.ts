@@ -19,6 +19,8 @@ export interface ExchangeInput {
   handoff?: { reasons: string[]; priority: Priority; language: string; skill: string | null; firstResponseDue: Date };
   /** A customer waiting for a person became more urgent: their open ticket is updated (tickets.ts escalate). */
   escalate?: { reasons: string[]; priority: Priority; firstResponseDue: Date };
+  /** The conversation is back with the bot: its open ticket that nobody has claimed is closed, with this reason (tickets.ts withdraw). */
+  withdraw?: string;
 }
 
 export interface ExchangeResult {
@@ -28,6 +30,8 @@ export interface ExchangeResult {
   ticket: TicketRecord | null;
   /** The open ticket after `escalate` (null without one). */
   escalated?: TicketRecord | null;
+  /** The ticket `withdraw` closed (null when none was waiting unclaimed). */
+  withdrawn?: TicketRecord | null;
 }
 
 function toConversation(r: Row): ConversationRecord {
@@ -106,6 +110,12 @@ export class ConversationRepository {
     return rows.map(toHandoff);
   }
 
+  /** The conversation's ticket waiting in the queue that nobody has claimed, if any. */
+  async waitingTicket(conversationId: string): Promise<TicketRecord | null> {
+    const t = await new TicketRepository(this.db).latestOf(conversationId, ['pending']);
+    return t && !t.assignee ? t : null;
+  }
+
   /**
    * Writes one exchange in one transaction: the customer (tier kept current), the conversation
    * (created on first use), its turns, its new state and, for a handoff, the handoff record. A
@@ -172,7 +182,8 @@ export class ConversationRepository {
         );
       }
       const escalated = input.escalate ? await new TicketRepository(this.db).escalate(input.conversationId, input.escalate, input.now, tx) : undefined;
-      return { conversation: toConversation(conv!), turns, handoff, ticket, ...(escalated !== undefined ? { escalated } : {}) };
+      const withdrawn = input.withdraw ? await new TicketRepository(this.db).withdraw(input.conversationId, input.withdraw, input.now, tx) : undefined;
+      return { conversation: toConversation(conv!), turns, handoff, ticket, ...(escalated !== undefined ? { escalated } : {}), ...(withdrawn !== undefined ? { withdrawn } : {}) };
     });
   }
 

@@ -7,6 +7,7 @@ import { ConversationRepository } from './conversations.js';
 import type { Database } from './database.js';
 import { migrate, MIGRATIONS } from './migrations.js';
 import { openDatabase } from './open.js';
+import { TicketRepository } from './tickets.js';
 import { TEST_DATABASES } from './testing.js';
 
 const t0 = new Date('2026-03-01T10:00:00Z');
@@ -106,6 +107,32 @@ describe.each(TEST_DATABASES)('store on $name', (kind) => {
     // Without an open ticket there is nothing to escalate.
     const none = await repo.recordExchange({ conversationId: 'c-none', customer: { id: 'u-none', tier: 'standard' }, channel: 'web', now: t0, language: 'en', state: 'bot', unresolvedTurns: 0, turns: [{ role: 'customer', text: 'hi' }], escalate: { reasons: ['frustrated'], priority: 'P2', firstResponseDue: later(60) } });
     expect(none.escalated).toBeNull();
+  });
+
+  it('withdraws a waiting ticket nobody has claimed when the bot answers after all, and never a claimed one', async () => {
+    const queue = (id: string) =>
+      repo.recordExchange({
+        conversationId: id, customer: { id: `u-${id}`, tier: 'standard' }, channel: 'web', now: t0, language: 'en', state: 'handed_off', unresolvedTurns: 0,
+        turns: [{ role: 'customer', text: 'I sent my camera back' }, { role: 'bot', text: 'A member of our team will reply here.' }],
+        handoff: { reasons: ['low_confidence'], priority: 'P4', language: 'en', skill: 'general', firstResponseDue: later(24 * 60) },
+      });
+    const answered = (id: string) =>
+      repo.recordExchange({ conversationId: id, customer: { id: `u-${id}`, tier: 'standard' }, channel: 'web', now: later(5), language: 'en', state: 'bot', unresolvedTurns: 0, turns: [{ role: 'customer', text: 'how long do refunds take?' }, { role: 'bot', text: '5-10 business days.' }], withdraw: 'answered_by_bot' });
+    const waiting = await queue('c-wd');
+    expect((await repo.waitingTicket('c-wd'))?.id).toBe(waiting.ticket!.id);
+    const r = await answered('c-wd');
+    expect(r.withdrawn).toMatchObject({ id: waiting.ticket!.id, state: 'closed' });
+    expect(r.withdrawn!.closedAt?.toISOString()).toBe(later(5).toISOString());
+    expect(await repo.waitingTicket('c-wd')).toBeNull();
+    const tickets = new TicketRepository(db);
+    expect((await tickets.events(waiting.ticket!.id)).map((e) => [e.type, e.data])).toContainEqual(['withdrawn', { reason: 'answered_by_bot' }]);
+
+    const claimed = await queue('c-wd-claimed');
+    await tickets.upsertAgent({ id: 'wd-agent', name: 'Ana', skills: ['general'], languages: ['en'], capacity: 5, team: null, tierLevel: 1 }, t0);
+    await tickets.claim(claimed.ticket!.id, 'wd-agent', later(1));
+    expect(await repo.waitingTicket('c-wd-claimed')).toBeNull();
+    expect((await answered('c-wd-claimed')).withdrawn).toBeNull();
+    expect(await tickets.get(claimed.ticket!.id)).toMatchObject({ state: 'in_progress', assignee: 'wd-agent' });
   });
 
   it('refuses another customer\'s conversation and writes nothing', async () => {
