@@ -6,10 +6,10 @@ import { affect, sentiment } from './sentiment/index.js';
 import { claimsNotFixed, withoutAsides, hasProfanity, isBotComplaint, isChurnThreat, isHumanRequest, isIndirectHumanMention, isShouting } from './signals.js';
 
 describe('human request', () => {
-  it.each(['let me talk to a real person', 'agent please', 'Pass me to a human please', 'I want to speak with a representative', '转人工', '我要人工客服', '找真人', 'I want compensation, get me a human', '叫你们负责人出来', '让你们主管来处理'])('"%s" is a request', (t) => {
+  it.each(['let me talk to a real person', 'agent please', 'Pass me to a human please', 'I want to speak with a representative', '转人工', '我要人工客服', '找真人', 'I want compensation, get me a human', '叫你们负责人出来', '让你们主管来处理', 'is this a real person?', '麻烦安排一位客服专员与我电话沟通'])('"%s" is a request', (t) => {
     expect(isHumanRequest(t)).toBe(true);
   });
-  it.each(['could you ask an agent how to change my address?', 'your agent told me the refund takes 5 days', '能帮我问下人工客服怎么改地址吗', '之前客服说今天能到', 'how do I add a person to my home?', '不用找人工，我自己弄，网关怎么重启', 'no need for an agent, just tell me how to reset it', 'no need to get a human involved, just tell me how to factory reset the camera', "I don't want to bother your agents, how do I pair the plug?"])('"%s" is not', (t) => {
+  it.each(['could you ask an agent how to change my address?', 'your agent told me the refund takes 5 days', '能帮我问下人工客服怎么改地址吗', '之前客服说今天能到', 'how do I add a person to my home?', '不用找人工，我自己弄，网关怎么重启', 'no need for an agent, just tell me how to reset it', 'no need to get a human involved, just tell me how to factory reset the camera', "I don't want to bother your agents, how do I pair the plug?", "can the camera just alert me when it's an actual person?", 'only record when it detects a real person'])('"%s" is not', (t) => {
     expect(isHumanRequest(t)).toBe(false);
   });
   // The intent classifier reads "human" in these as contact_human; the agent overrules it on this.
@@ -50,6 +50,9 @@ describe('frustration signals', () => {
     expect(isChurnThreat("I'll post this on twitter")).toBe(true);
     expect(isChurnThreat('我要去消协投诉')).toBe(true);
     expect(isChurnThreat('how do I cancel my order')).toBe(false);
+    expect(isChurnThreat("We're switching broadband providers next week, what do I need to do so the hub keeps working?")).toBe(false);
+    expect(isChurnThreat("we're switching to another brand")).toBe(true);
+    expect(isChurnThreat("I'm switching")).toBe(true);
   });
 
   it('hears a repeat claimed with a count, the same article again, and a customer who is done', () => {

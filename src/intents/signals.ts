@@ -7,14 +7,15 @@ const HUMAN_REQUEST_EN = [
   /\b(talk|speak|chat)\s+(to|with)\s+(a|an|some|your|the)?\s*(real|live|actual)?\s*(human|person|people|agent|representative|rep|someone|somebody|operator|manager|supervisor)\b/i,
   /\b(get|put|transfer|connect|pass)\s+me\s+(through\s+)?(to|with)\s+(a|an|your|the)?\s*(real|live|actual)?\s*(human|person|agent|representative|rep|someone|operator|manager|supervisor)\b/i,
   /\b(i\s+)?(want|need|demand|request)\s+(a|an|to\s+(talk|speak)\s+(to|with)\s+(a|an))?\s*(real|live|actual)?\s*(human|person|agent|representative|manager|supervisor)\b/i,
-  /\b(real|live|actual)\s+(human|person|agent)\b/i,
+  // Not a camera's "alert me when it's an actual person" (what it detects, not whom to talk to).
+  /(?<!\b(?:it'?s|it\s+is|detects?|detecting|sees?|spots?|only)\s+(?:an?\s+)?)\b(real|live|actual)\s+(human|person|agent)\b/i,
   /\b(get|find)\s+me\s+(a|an|some|your)?\s*(real|live|actual)?\s*(human|person|agent|representative|rep|operator|manager|supervisor)\b/i,
   /^\W*(human|agent|representative|operator)\b\W*(please|pls|now)?\W*$/i,
   /\b(agent|human|representative|operator)\s+(please|pls|now)\b/i,
   /\bescalate\s+(this|me|my\s+case)\b/i,
   /\b(get|find)\s+me\s+(someone|somebody)\s+(who|that|else|competent|real)\b/i,
 ];
-const HUMAN_REQUEST_ZH = /转人工|人工客服|人工服务|找人工|要人工|接人工|人工坐席|真人客服|找真人|要真人|真人|活人|(找|叫|让|请)你们(的)?(客服|经理|主管|领导|负责人)(来|出来|过来|接电话)?|(找|叫)(你们)?(领导|负责人)(来|出来|过来)/;
+const HUMAN_REQUEST_ZH = /(安排|派|找)(一位|一个|个)?(人工|客服|专员|工作人员)(专员)?(给我|跟我|和我|与我)?(打电话|回电|电话沟通|联系)|转人工|人工客服|人工服务|找人工|要人工|接人工|人工坐席|真人客服|找真人|要真人|真人|活人|(找|叫|让|请)你们(的)?(客服|经理|主管|领导|负责人)(来|出来|过来|接电话)?|(找|叫)(你们)?(领导|负责人)(来|出来|过来)/;
 // Mentions that are not requests: asking the bot to relay a question, or reporting what an agent said.
 const INDIRECT_EN = [
   // Asking the bot to have a person do a task: the customer's intent is the task.
@@ -57,7 +58,8 @@ const CHURN_THREAT = [
   /\bregret\s+(buying|purchasing|ordering)\b|\b(total|complete|absolute)\s+(garbage|junk|rubbish|trash)\b|\bwaste\s+of\s+money\b|\bpiece\s+of\s+(junk|garbage|crap|trash)\b/i,
   /\bdisput\w*\s+(the\s+|this\s+)?(charge|payment|transaction)\b|\b(absolutely|totally|completely)\s+unacceptable\b/i,
   /气死|破产品|垃圾(产品|东西|公司|玩意)|坑人|骗子|太差劲|烂透了|什么破/,
-  /\b(we'?re|i'?m|we\s+are|i\s+am)\s+(cancel(l)?ing|leaving|switching)\b/i,
+  // Not "we're switching broadband providers" / "I'm leaving for work": switching what, leaving where.
+  /\b(we'?re|i'?m|we\s+are|i\s+am)\s+(cancel(l)?ing|leaving|switching)\b(?!\s+(broadband|internet|isp|wi-?fi|routers?|networks?|phones?|(phone\s+|mobile\s+|internet\s+)?providers?|carriers?|plans?|apartments?|flats?|houses?|homes?|rooms?|for|on|in|at|from|the\s+(router|wi-?fi|network|broadband|internet)))/i,
   /\b(tell(ing)?|warn(ing)?)\s+everyone\b|\bstay\s+away\s+from\s+(you|lumen)\b/i,
   /投诉|消协|12315|曝光|差评|再也不(买|用|会买)|换(别家|别的牌子|其他品牌)|发微博|发朋友圈|发到网上|律师|起诉|工商局|退货再也/,
 ];
