@@ -1,5 +1,5 @@
 // Fits the candidate ranker's logistic weights (src/agent/ranker.ts) on DEVELOPMENT data only:
-// fixtures/eval/retrieval.jsonl, lumen-dev.jsonl and lumen-dev-more.jsonl, never lumen-suite.jsonl.
+// fixtures/eval/retrieval.jsonl and the lumen-dev*.jsonl suites (DEV_SUITES), never lumen-suite.jsonl.
 // A candidate's label: its document is one of the case's gold documents (none for a case the KB
 // cannot answer). Prints the weights and, with them, top-1 accuracy and operating points on the
 // same data. Usage: npx tsx scripts/fit-ranker.ts [--scope knowledge]
@@ -34,7 +34,8 @@ const fitConfig = { ...config, policy: { ...config.policy, confidenceThreshold: 
 const rt = await openRuntime(fitConfig, { kbDir, db, chat: null });
 
 const retrieval = queryCases('r-', await readJsonl<RetrievalQuery>(path.join(ROOT, 'fixtures/eval/retrieval.jsonl')));
-const cases = [...retrieval, ...(await loadSuite(path.join(ROOT, 'fixtures/eval/lumen-dev.jsonl'))), ...(await loadSuite(path.join(ROOT, 'fixtures/eval/lumen-dev-more.jsonl')))];
+const DEV_SUITES = ['lumen-dev', 'lumen-dev-more', 'lumen-dev-3en', 'lumen-dev-3zh'];
+const cases = [...retrieval, ...(await Promise.all(DEV_SUITES.map((s) => loadSuite(path.join(ROOT, `fixtures/eval/${s}.jsonl`))))).flat()];
 
 interface Query { id: string; query: string; answerable: boolean; rows: Array<{ x: number[]; y: number; docId: string; chunk: Chunk }>; language: string; hard: boolean }
 const queries: Query[] = [];
@@ -104,7 +105,9 @@ const top = (q: Query, w: readonly number[]) => {
   // As the agent does: an answer's translations are one candidate (ranker.ts mergeTranslations).
   const ranked = z.map((v, j) => ({ probability: Math.exp(v - max) / total, chunk: q.rows[j]!.chunk, y: q.rows[j]!.y, docId: q.rows[j]!.docId })).sort((a, b) => b.probability - a.probability);
   const best = mergeTranslations(ranked, q.language)[0];
-  return { ...q, p: best?.probability ?? 0, correct: best?.y === 1, top: best?.docId ?? null };
+  const merged = mergeTranslations(ranked, q.language);
+  const bestRow = q.rows.find((r) => r.docId === best?.docId);
+  return { ...q, p: best?.probability ?? 0, p2: merged[1]?.probability ?? 0, x: bestRow?.x ?? [], correct: best?.y === 1, top: best?.docId ?? null };
 };
 
 function report(tops: ReadonlyArray<ReturnType<typeof top>>, label: string): void {
@@ -138,6 +141,10 @@ if (folds > 1) {
   report(scored, `cv${folds}`);
   // With --external, StackFAQ's own figures too (with CLINC's out-of-scope queries, as eval:external gates them).
   if (scored.some((q) => q.id.startsWith('stackfaq-'))) report(scored.filter((q) => q.id.startsWith('stackfaq-') || q.id.startsWith('clinc-')), `cv${folds}_stackfaq_clinc`);
+  if (process.argv.includes('--dump')) {
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(process.argv[process.argv.indexOf('--dump') + 1]!, scored.map((q) => JSON.stringify({ id: q.id, answerable: q.answerable, hard: q.hard, correct: q.correct, p: q.p, p2: q.p2, x: q.x, n: q.rows.length, language: q.language, qlen: q.query.length })).join('\n'));
+  }
   // --errors: the out-of-fold mistakes on stderr, for reading the dev set's failures.
   if (process.argv.includes('--errors')) {
     for (const q of scored.filter((t) => !t.correct || !t.answerable)) {

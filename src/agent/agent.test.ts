@@ -205,6 +205,13 @@ describe('answering on the embedded default', () => {
     expect((await new TicketRepository(db).events(handed.ticketId!)).map((e) => [e.type, e.data])).toContainEqual(['withdrawn', { reason: 'answered_by_bot' }]);
   });
 
+  it('answers an error code the KB explains in several documents: together they are one answer', async () => {
+    const r = await rt.agent.answer({ customer: customer('code-sum'), message: 'e3005啥意思 早上一打开app就这样了' });
+    expect(r.decision).toEqual({ type: 'answered', reasons: [] });
+    expect(r.citations[0]!.docId).toMatch(/^(faq-015|faq-zh-017|manual-xr-200|manual-c4-zh)$/);
+    expect(r.reply).toMatch(/E3005/i);
+  });
+
   it('never calls a code the knowledge base explains out of scope', async () => {
     // The classifier reads "提示 E1042" as none of the business's intents; the KB knows E1042.
     const r = await rt.agent.answer({ customer: customer('code-scope'), message: '提示 E1042' });

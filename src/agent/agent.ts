@@ -70,6 +70,8 @@ const INVENTED_CITATION_FACTOR = 0.7;
 const UNGROUNDED_FACTOR = 0.5;
 // A price question answered by a passage that names no price: most likely not the answer.
 const NO_PRICE_FACTOR = 0.5;
+// An error code as devices and the app show them (E1042, e3005).
+const ERROR_CODE = /\be\d{4}\b/gi;
 
 interface Composed {
   reply: string;
@@ -89,6 +91,21 @@ function previousQuery(turns: readonly TurnRecord[]): string | null {
     if (t.role === 'customer' && i < turns.length - 1) return t.text;
   }
   return null;
+}
+
+/**
+ * How likely the best passage's answer is right. The ranker splits its belief between passages
+ * that say the same thing; those that all explain the error code the customer quoted (the FAQ
+ * entry and the manual's error table for E1042) are one answer, so their probabilities add up. A
+ * product model ("XR-100") is no such topic: many passages name it for different reasons.
+ */
+function answerProbability(query: string, hits: readonly RankedHit[]): number {
+  const [top] = hits;
+  if (!top) return 0;
+  const codes = [...query.matchAll(ERROR_CODE)].map((m) => m[0].toLowerCase());
+  const explains = (h: RankedHit) => codes.some((code) => `${h.chunk.question ?? ''}\n${h.chunk.text}`.toLowerCase().includes(code));
+  if (!codes.length || !explains(top)) return top.probability;
+  return Math.min(1, hits.reduce((sum, h) => sum + (explains(h) ? h.probability : 0), 0));
 }
 
 /** The bot's latest turn answered the customer (rather than asking, or handing off). */
@@ -141,7 +158,7 @@ export class Agent {
     }
 
     const { query: standaloneQuery, hits } = await this.search(history, message, u, PASSAGES, call.signal);
-    const retrievalConfidence = (hits[0]?.probability ?? 0) * (hits[0] && !answersPriceQuestion(standaloneQuery, hits[0].chunk.text) ? NO_PRICE_FACTOR : 1);
+    const retrievalConfidence = answerProbability(standaloneQuery, hits) * (hits[0] && !answersPriceQuestion(standaloneQuery, hits[0].chunk.text) ? NO_PRICE_FACTOR : 1);
     const chitchat = this.chitchat(u);
     const composed = chitchat ? { reply: chitchatReply(language, chitchat.name), citations: [], confidence: chitchat.probability, notCovered: false, composer: 'none' as const } : await this.compose(standaloneQuery, hits, retrievalConfidence, language, call);
 

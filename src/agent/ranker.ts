@@ -35,62 +35,65 @@ export const FEATURES = [
   'faq',
   'codes', // the passage contains a code the customer quoted
   'outOfScope', // the classifier found none of the business's intents in the message
+  'unknownTerms', // share of the query's terms at most one passage in the KB uses ("senior", "weigh", "fps"): asked about what the KB hardly mentions
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export type RankerWeights = Record<FeatureName, number>;
 
-// Fitted by scripts/fit-ranker.ts on retrieval.jsonl + lumen-dev.jsonl + lumen-dev-more.jsonl (324 queries, 4,309 candidates).
+// Fitted by scripts/fit-ranker.ts on retrieval.jsonl + the four lumen-dev*.jsonl suites (542 queries, 7,224 candidates).
 export const RANKER_WEIGHTS: RankerWeights = {
-  bias: -2.15,
-  fused: -1.16,
-  fusedRank: 1.83,
-  lexical: 1.31,
-  lexicalRank: -0.09,
-  dense: 2.41,
-  denseRank: 1.06,
-  noDense: 0.58,
-  coverage: 0.08,
-  titleCoverage: -0.95,
-  idfCoverage: 2.84,
-  idfTitleCoverage: -0.3,
-  concepts: 1.53,
-  otherProduct: -1.83,
-  questionMatch: 3.3,
-  questionDense: -1.97,
-  intentAgreement: 0.14,
-  intentAffinity: 2.25,
-  sameLanguage: -1.32,
-  faq: -2.43,
-  codes: 0.83,
-  outOfScope: -0.66,
+  bias: -0.77,
+  fused: -0.59,
+  fusedRank: 1.64,
+  lexical: 1,
+  lexicalRank: 0.31,
+  dense: 1.53,
+  denseRank: 1.65,
+  noDense: 0.95,
+  coverage: -0.45,
+  titleCoverage: -1.18,
+  idfCoverage: 2.69,
+  idfTitleCoverage: -0.09,
+  concepts: 1.13,
+  otherProduct: -1.89,
+  questionMatch: 3.14,
+  questionDense: -2.19,
+  intentAgreement: 0,
+  intentAffinity: 2.08,
+  sameLanguage: -1.37,
+  faq: -2.48,
+  codes: 0.99,
+  outOfScope: -0.23,
+  unknownTerms: -2.66,
 };
 
 // The same model without the intent signals, for a knowledge base served without an intent catalog
 // (DESKMATE_SCOPE=knowledge). Fitted by `scripts/fit-ranker.ts --scope knowledge --external` on the
-// same data plus the DEV splits of StackFAQ and CLINC150 out-of-scope (804 queries, 11,510 candidates).
+// same data plus the DEV splits of StackFAQ and CLINC150 out-of-scope (1,022 queries, 14,429 candidates).
 export const KNOWLEDGE_RANKER_WEIGHTS: RankerWeights = {
-  bias: -2.22,
-  fused: -1.1,
-  fusedRank: 1.2,
-  lexical: 2.35,
-  lexicalRank: -0.21,
-  dense: 4.63,
-  denseRank: 1.34,
-  noDense: 1.19,
-  coverage: -0.6,
-  titleCoverage: 0.98,
-  idfCoverage: 2.39,
-  idfTitleCoverage: 1.22,
-  concepts: 1.49,
-  otherProduct: -1.48,
-  questionMatch: 4.05,
-  questionDense: -3.3,
+  bias: -0.82,
+  fused: -0.86,
+  fusedRank: 1.25,
+  lexical: 2.19,
+  lexicalRank: 0.1,
+  dense: 3.15,
+  denseRank: 1.56,
+  noDense: 1.66,
+  coverage: -1.16,
+  titleCoverage: 0.47,
+  idfCoverage: 2.23,
+  idfTitleCoverage: 1.01,
+  concepts: 1.22,
+  otherProduct: -1.61,
+  questionMatch: 3.93,
+  questionDense: -2.79,
   intentAgreement: 0,
   intentAffinity: 0,
-  sameLanguage: -1.72,
+  sameLanguage: -1.56,
   faq: -2.79,
-  codes: 0.74,
+  codes: 0.94,
   outOfScope: 0,
+  unknownTerms: -3.11,
 };
 
 const DOC_INTENT_MIN = 0.5;
@@ -244,6 +247,8 @@ export class CandidateRanker {
     const share = (have: Set<string>) => (terms.length ? terms.filter((t) => have.has(t)).length / terms.length : 0);
     const idf = terms.map((t) => this.options.corpus?.idf(t) ?? 1);
     const idfTotal = idf.reduce((a, b) => a + b, 0);
+    // The largest idf there is: a term no passage uses, or just one (BM25's idf counts at least one).
+    const maxIdf = this.options.corpus?.idf('\u0000') ?? Infinity;
     const idfShare = (have: Set<string>) => (idfTotal ? terms.reduce((a, t, i) => a + (have.has(t) ? idf[i]! : 0), 0) / idfTotal : 0);
     const queryTerms = new Set(terms);
     const weightOf = (t: string) => this.options.corpus?.idf(t) ?? 1;
@@ -296,6 +301,7 @@ export class CandidateRanker {
         faq: c.kind === 'faq' ? 1 : 0,
         codes: h.codeMatches ? 1 : 0,
         outOfScope: ctx.outOfScope ? 1 : 0,
+        unknownTerms: terms.length ? idf.filter((v) => v >= maxIdf - 1e-9).length / terms.length : 0,
       };
     });
   }
