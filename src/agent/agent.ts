@@ -187,7 +187,7 @@ export class Agent {
     if (retrying && decision.type === 'handed_off') {
       // Still not answerable: the customer keeps their place in the queue (no second ticket).
       const waiting = await this.whileHumanOwns(conversation!, req, message, u, language, now, call);
-      return { ...waiting, confidence: round(composed.confidence), standaloneQuery, retrievedDocIds: [...new Set(hits.map((h) => h.chunk.docId))] };
+      return { ...waiting, confidence: round(composed.confidence), standaloneQuery, retrievedDocIds: [...new Set(hits.map((h) => h.chunk.docId))], ...(composed.reply ? { draft: { reply: composed.reply, citations: composed.citations } } : {}) };
     }
     const clarifyOptions = ambiguous ? this.tiedDocuments(hits) : [];
     const reply = decision.type === 'handed_off' ? handoffReply(language) : decision.type === 'clarify' ? clarifyReply(language, clarifyOptions) : composed.reply;
