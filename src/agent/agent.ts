@@ -14,6 +14,7 @@ import type { ConversationRepository } from '../store/conversations.js';
 import type { ConversationRecord, TurnRecord } from '../store/types.js';
 import type { ChatModel } from './chat-model.js';
 import { isFollowUp, mayContinue, readings } from './condense.js';
+import { questionPart } from './focus.js';
 import { citationOf, extractiveAnswer } from './extractive.js';
 import { condensePrompt, groundedPrompt, parseGroundedAnswer } from './grounded.js';
 import { decide } from './policy.js';
@@ -361,7 +362,8 @@ export class Agent {
    */
   private async search(history: readonly TurnRecord[], message: string, u: MessageUnderstanding, n: number, signal?: AbortSignal): Promise<{ query: string; hits: RankedHit[] }> {
     let best: { query: string; hits: RankedHit[] } | null = null;
-    for (const query of await this.condense(history, message, signal)) {
+    const focus = questionPart(message);
+    for (const query of [...(await this.condense(history, message, signal)), ...(focus ? [focus] : [])]) {
       // A reading with the previous topic is ranked with what it, not the bare message, is about.
       const reading = query === message ? u : { ...u, ...(await this.options.understander.intentsOf(query)) };
       const hits = await this.retrieve(query, reading, n);
