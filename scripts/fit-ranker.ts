@@ -86,9 +86,11 @@ function fit(train: readonly Query[]): number[] {
       const max = Math.max(0, ...z);
       const e = z.map((v) => Math.exp(v - max));
       const total = Math.exp(-max) + e.reduce((a, b) => a + b, 0);
-      const positives = q.rows.filter((r) => r.y).length;
+      // The likelihood of the gold set (any gold candidate answers), not of each gold candidate
+      // alike: an FAQ entry and the manual section saying the same need not split the belief.
+      const gold = q.rows.reduce((a, r, j) => a + (r.y ? e[j]! : 0), 0);
       q.rows.forEach((r, j) => {
-        const diff = e[j]! / total - (positives ? r.y / positives : 0);
+        const diff = e[j]! / total - (gold > 0 ? (r.y ? e[j]! / gold : 0) : 0);
         for (let i = 0; i < r.x.length; i++) g[i] += diff * r.x[i]!;
       });
     }
