@@ -3,7 +3,7 @@ import { assessFrustration } from './frustration.js';
 import { messageLanguage } from './language.js';
 import { assessPriority } from './priority.js';
 import { affect, sentiment } from './sentiment/index.js';
-import { claimsNotFixed, withoutAsides, hasProfanity, isBotComplaint, isChurnThreat, isHumanRequest, isIndirectHumanMention, isShouting } from './signals.js';
+import { claimsNotFixed, withoutAsides, hasProfanity, isBotComplaint, isChurnThreat, isHumanRequest, isIndirectHumanMention, isSarcastic, isShouting } from './signals.js';
 
 describe('human request', () => {
   it.each(['let me talk to a real person', 'agent please', 'Pass me to a human please', 'I want to speak with a representative', '转人工', '我要人工客服', '找真人', 'I want compensation, get me a human', '叫你们负责人出来', '让你们主管来处理', 'is this a real person?', '麻烦安排一位客服专员与我电话沟通'])('"%s" is a request', (t) => {
@@ -148,4 +148,24 @@ describe('message language', () => {
     ['¿Dónde está mi pedido?', 'other'],
     ['Где мой заказ', 'other'],
   ])('%s → %s', (t, lang) => expect(messageLanguage(t)).toBe(lang));
+});
+
+describe('sarcasm', () => {
+  it.each([
+    'Spent my whole evening fighting with your thermostat instead of, you know, actually being warm. Fantastic product, truly.',
+    'Oh great. The hub is offline again.',
+    '太棒了，网关这周第四次掉线了，你们家东西可真“稳定”啊',
+    '你们这个“智能”插座真是服了',
+  ])('"%s" is praise that means the opposite', (t) => {
+    expect(isSarcastic(t)).toBe(true);
+  });
+  it.each([
+    'Fantastic product, truly. The T3 saved us a lot on heating.',
+    'Great, thanks! How do I add a second camera?',
+    'great product but how do I reset it?',
+    '太棒了，谢谢！问题解决了',
+    'the hub keeps dropping off, what should I do?',
+  ])('"%s" is not', (t) => {
+    expect(isSarcastic(t)).toBe(false);
+  });
 });
