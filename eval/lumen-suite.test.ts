@@ -7,8 +7,10 @@ import { ROOT } from './temporary-kb.js';
 
 // The regression gate on the held-out Lumen suite, extractive mode (the embedded default): the
 // floors sit just under today's figures so a change that makes the bot worse fails CI. They are
-// not the targets (see the README); raise them as the agent improves, never tune on this suite.
-const GATE = 'answerable>=0.68,wrong<=0.15,handoff_recall>=0.87';
+// not the targets (see the README); move them with the operating point (the threshold trades
+// resolution for wrong answers: at 0.7 both fell) and raise them as the agent improves, never
+// tune on this suite.
+const GATE = 'answerable>=0.64,wrong<=0.11,handoff_recall>=0.92';
 
 describe('Lumen QA suite (held out), extractive', () => {
   it(`passes the gate ${GATE}`, { timeout: 600_000 }, async () => {
