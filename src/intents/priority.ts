@@ -29,7 +29,9 @@ const P1_RULES: Array<[string, RegExp]> = [
   ['safety_hazard', /\b(smok(e|es|ing)(?!\s*(detectors?|alarms?|sensors?))|burning\s+smell|smells?\s+(like\s+)?(burning|burnt|plastic)|caught\s+fire|on\s+fire|fire\s+hazard|spark(s|ed|ing)?|melt(ed|ing)|electric(al)?\s+shock|shocked\s+me|explod\w*)\b|冒烟|烧焦|焦味|着火|起火|冒火|火花|融化|熔化|漏电|触电|电到|爆炸/i],
   ['data_loss', /\bdata\s+loss\b|\b(recordings|videos|footage|clips|history)\b[^.?!]{0,30}\b(are|is|were|was)\s+(all\s+)?(gone|deleted|missing|empty)\b|\blost\s+(all\s+)?(my\s+)?(data|recordings|videos|footage|history)\b|\b(recordings|videos|footage|history)\s+(are|is|were|was)\s+(all\s+)?(gone|deleted|missing)\b|数据丢失|(录像|视频|记录|数据)(全|都)?(没了|丢了|不见了|被删)/i],
   // Money taken for an order that failed ("扣款失败", a charge that failed, is payment_failed below).
-  ['payment_taken_but_failed', /\b(charged|paid|money\s+(was\s+)?taken|debited|already\s+taken)\b[\s\S]*\b(fail\w*|didn'?t\s+go\s+through|no\s+order|not\s+(placed|confirmed)|where\s+is\s+my\s+order)\b|\b(fail\w*|could\s+not\s+be\s+processed)\b[\s\S]*\b(charged|debited|already\s+taken|money\s+(was\s+)?taken)\b|扣(了)?(款|钱)(?![都又也还]?失败)[\s\S]*(失败|未支付|没(有)?(成功|下单|订单))|钱扣了|(支付|付款)失败[\s\S]*扣(了)?(款|钱)/i],
+  ['payment_taken_but_failed', /\b(charged|paid|money\s+(was\s+)?taken|debited|already\s+taken)\b[\s\S]*\b(fail\w*|didn'?t\s+go\s+through|no\s+order|not\s+(placed|confirmed)|where\s+is\s+my\s+order)\b|\b(fail\w*|could\s+not\s+be\s+processed)\b[\s\S]*\b(charged|debited|already\s+taken|money\s+(was\s+)?taken)\b|扣(了)?(款|钱)(?![都又也还]?失败)[\s\S]*(失败|未支付|没(有)?(成功|下单|订单))|钱扣了|(支付|付款)失败[\s\S]*(扣(了)?(款|钱)|已经?扣了|被扣了)/i],
+  // The same money taken twice.
+  ['charged_twice', /\b(charged|billed|debited)\s+(me\s+)?(twice|two\s+times|double)\b|\bdouble[-\s]?(charged|billed)\b|\b(two|2)\s+(identical|duplicate)\s+(charges|payments|transactions)\b|\bduplicate\s+(charge|payment|transaction)s?\b|扣了?我?两次|重复(扣款|扣费|扣钱|收费)|扣了?两笔|两笔一模一样|被扣了两/i],
 ];
 const P2_RULES: Array<[string, RegExp]> = [
   ['cannot_log_in', /\b(can'?t|cannot|unable\s+to|couldn'?t)\s+(log\s?in|sign\s?in|access\s+my\s+account|get\s+into\s+my\s+account)\b|\blocked\s+out\b|无法登录|登不上|登录不了|进不去(账号|账户|app)?|账号被锁/i],

@@ -3,13 +3,13 @@ import { assessFrustration } from './frustration.js';
 import { messageLanguage } from './language.js';
 import { assessPriority } from './priority.js';
 import { affect, sentiment } from './sentiment/index.js';
-import { claimsNotFixed, withoutAsides, hasProfanity, isBotComplaint, isChurnThreat, isHumanRequest, isIndirectHumanMention, isSarcastic, isShouting } from './signals.js';
+import { claimsNotFixed, claimsRepeat, withoutAsides, hasProfanity, isBotComplaint, isChurnThreat, isHumanRequest, isIndirectHumanMention, isSarcastic, isShouting } from './signals.js';
 
 describe('human request', () => {
-  it.each(['let me talk to a real person', 'agent please', 'Pass me to a human please', 'I want to speak with a representative', '转人工', '我要人工客服', '找真人', 'I want compensation, get me a human', '叫你们负责人出来', '让你们主管来处理', 'is this a real person?', '麻烦安排一位客服专员与我电话沟通'])('"%s" is a request', (t) => {
+  it.each(['let me talk to a real person', 'agent please', 'Pass me to a human please', 'I want to speak with a representative', '转人工', '我要人工客服', '找真人', 'I want compensation, get me a human', '叫你们负责人出来', '让你们主管来处理', 'is this a real person?', '麻烦安排一位客服专员与我电话沟通', 'can someone from your team give me a call about my order?', 'I would appreciate it if one of your staff could contact me directly', '能不能打个电话给我 打字说不清楚'])('"%s" is a request', (t) => {
     expect(isHumanRequest(t)).toBe(true);
   });
-  it.each(['could you ask an agent how to change my address?', 'your agent told me the refund takes 5 days', '能帮我问下人工客服怎么改地址吗', '之前客服说今天能到', 'how do I add a person to my home?', '不用找人工，我自己弄，网关怎么重启', 'no need for an agent, just tell me how to reset it', 'no need to get a human involved, just tell me how to factory reset the camera', "I don't want to bother your agents, how do I pair the plug?", "can the camera just alert me when it's an actual person?", 'only record when it detects a real person'])('"%s" is not', (t) => {
+  it.each(['could you ask an agent how to change my address?', 'your agent told me the refund takes 5 days', '能帮我问下人工客服怎么改地址吗', '之前客服说今天能到', 'how do I add a person to my home?', '不用找人工，我自己弄，网关怎么重启', 'no need for an agent, just tell me how to reset it', 'no need to get a human involved, just tell me how to factory reset the camera', "I don't want to bother your agents, how do I pair the plug?", "can the camera just alert me when it's an actual person?", 'only record when it detects a real person', 'how do I call the hub from the app', "my wife will call me when it's done"])('"%s" is not', (t) => {
     expect(isHumanRequest(t)).toBe(false);
   });
   // The intent classifier reads "human" in these as contact_human; the agent overrules it on this.
@@ -124,6 +124,9 @@ describe('priority', () => {
     [['支付一直失败'], 'P2', 'payment_failed'],
     [['这个月的扣款又失败了'], 'P2', 'payment_failed'],
     [['钱扣了但是订单没下成功'], 'P1', 'payment_taken_but_failed'],
+    [['下单页面显示支付失败，订单列表里也没有，可是信用卡已经扣了 129 刀'], 'P1', 'payment_taken_but_failed'],
+    [["I've been charged twice for the same order, two identical charges on my statement"], 'P1', 'charged_twice'],
+    [['这个月 Lumen Plus 扣了我两次，银行账单上两笔一模一样的'], 'P1', 'charged_twice'],
     [['my camera shows E2003'], 'P3', 'problem_reported'],
     [['do you ship to Canada?'], 'P4', 'general_question'],
   ])('%j → %s (%s)', (turns, priority, reason) => {
@@ -156,6 +159,8 @@ describe('sarcasm', () => {
     'Oh great. The hub is offline again.',
     '太棒了，网关这周第四次掉线了，你们家东西可真“稳定”啊',
     '你们这个“智能”插座真是服了',
+    'oh fantastic, another copy-paste answer that has nothing to do with what I asked. truly stellar support',
+    '呵呵 真是谢谢你啊 每次回答都一模一样 跟复读机似的',
   ])('"%s" is praise that means the opposite', (t) => {
     expect(isSarcastic(t)).toBe(true);
   });
@@ -167,5 +172,15 @@ describe('sarcasm', () => {
     'the hub keeps dropping off, what should I do?',
   ])('"%s" is not', (t) => {
     expect(isSarcastic(t)).toBe(false);
+  });
+});
+
+describe('complaints about the bot and claimed repeats', () => {
+  it('hears a copy-paste answer, a parrot, and "the third time I ask"', () => {
+    expect(isBotComplaint('another copy-paste answer that has nothing to do with what I asked')).toBe(true);
+    expect(isBotComplaint('每次回答都一模一样 跟复读机似的')).toBe(true);
+    expect(isBotComplaint('how do I copy my scenes to the new hub?')).toBe(false);
+    expect(claimsRepeat('第三次问了！！上个月退的货钱到现在都没见着')).toBe(true);
+    expect(claimsRepeat('这是我第一次买你们的产品')).toBe(false);
   });
 });

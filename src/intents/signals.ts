@@ -14,8 +14,10 @@ const HUMAN_REQUEST_EN = [
   /\b(agent|human|representative|operator)\s+(please|pls|now)\b/i,
   /\bescalate\s+(this|me|my\s+case)\b/i,
   /\b(get|find)\s+me\s+(someone|somebody)\s+(who|that|else|competent|real)\b/i,
+  // A call or a contact from a person ("can someone from your team give me a call").
+  /\b(someone|somebody|one\s+of\s+your\s+(staff|team|people|colleagues|agents)|a\s+member\s+of\s+(your\s+)?(staff|team))\b[^.?!]{0,40}\b(call|ring|phone|contact)\s+me\b|\b(give|gimme)\s+me\s+a\s+(call|ring)\b|\bcall\s+me\s+(back|please|asap)\b/i,
 ];
-const HUMAN_REQUEST_ZH = /(安排|派|找)(一位|一个|个)?(人工|客服|专员|工作人员)(专员)?(给我|跟我|和我|与我)?(打电话|回电|电话沟通|联系)|转人工|人工客服|人工服务|找人工|要人工|接人工|人工坐席|真人客服|找真人|要真人|真人|活人|(找|叫|让|请)你们(的)?(客服|经理|主管|领导|负责人)(来|出来|过来|接电话)?|(找|叫)(你们)?(领导|负责人)(来|出来|过来)/;
+const HUMAN_REQUEST_ZH = /(打|回)(个|一个)?电话(给我|过来)|给我(打|回)(个|一个)?电话|电话联系我|来个电话|(安排|派|找)(一位|一个|个)?(人工|客服|专员|工作人员)(专员)?(给我|跟我|和我|与我)?(打电话|回电|电话沟通|联系)|转人工|人工客服|人工服务|找人工|要人工|接人工|人工坐席|真人客服|找真人|要真人|真人|活人|(找|叫|让|请)你们(的)?(客服|经理|主管|领导|负责人)(来|出来|过来|接电话)?|(找|叫)(你们)?(领导|负责人)(来|出来|过来)/;
 // Mentions that are not requests: asking the bot to relay a question, or reporting what an agent said.
 const INDIRECT_EN = [
   // Asking the bot to have a person do a task: the customer's intent is the task.
@@ -40,7 +42,8 @@ const BOT_COMPLAINT = [
   /\b(you\s+keep|you'?re)\s+(repeating|saying\s+the\s+same)\b/i,
   /\b(you\s+)?keep\s+(sending|giving|showing|telling)\s+(me\s+)?(the\s+)?same\b/i,
   /\bnot\s+what\s+i\s+(asked|meant|said)\b|\buseless\s+(answer|reply|response|bot|article)\b|\bthanks\s+for\s+nothing\b/i,
-  /(一直|总是|老是)(在)?(重复|说)(同一句|一样的)|有用吗|没用|说了半天|听不懂|你是机器人|机器人吧|是不是机器人|答非所问|没用的?机器人|智障|说了等于没说|什么破(机器人|客服)|听不明白|不懂人话|听(不)?懂人话/,
+  /\bcopy[-\s]?past(e|ed)\s+(answer|reply|response)|\bnothing\s+to\s+do\s+with\s+what\s+i\s+(asked|said|meant)\b/i,
+  /(一直|总是|老是)(在)?(重复|说)(同一句|一样的)|复读机|(每次|每回)(回答|回复|说)的?都(一样|一模一样|是这句)|有用吗|没用|说了半天|听不懂|你是机器人|机器人吧|是不是机器人|答非所问|没用的?机器人|智障|说了等于没说|什么破(机器人|客服)|听不明白|不懂人话|听(不)?懂人话/,
 ];
 const PROFANITY = /\b(fuck\w*|f\*+k|shit\w*|bullshit|damn|crap|wtf|ass(hole)?|bastard\w*|bloody hell)\b|傻逼|傻[bB]|\bsb\b|他妈|妈的|tmd|草泥马|卧槽|我靠|滚蛋|狗屎|去你的/i;
 const CHURN_THREAT = [
@@ -63,7 +66,7 @@ const CHURN_THREAT = [
   /\b(tell(ing)?|warn(ing)?)\s+everyone\b|\bstay\s+away\s+from\s+(you|lumen)\b/i,
   /投诉|消协|12315|曝光|差评|再也不(买|用|会买)|换(别家|别的牌子|其他品牌)|发微博|发朋友圈|发到网上|律师|起诉|工商局|退货再也/,
 ];
-const REPEAT_CLAIM = /\b(i\s+(already|just)\s+(asked|said|told\s+you)|(asked|told\s+you|said\s+it|explained)\s+(this\s+|it\s+)?(two|three|four|five|several|many|multiple|\d+)\s+times|asked\s+(you\s+)?(this\s+)?(already|before|twice|again)|how\s+many\s+times|for\s+the\s+(second|third|\d+(st|nd|rd|th))\s+time|again\?{2,}|same\s+question|(\d+(st|nd|rd|th)|second|third|fourth)\s+time\s+(asking|i('ve)?\s+asked))\b|我(已经|都)?(问|说)(过|了)(好几遍|很多遍|多少遍|两遍|三遍)?了?|问了(好几|很多|多少)遍|说了(好几|多少)遍|再问一(遍|次)/i;
+const REPEAT_CLAIM = /\b(i\s+(already|just)\s+(asked|said|told\s+you)|(asked|told\s+you|said\s+it|explained)\s+(this\s+|it\s+)?(two|three|four|five|several|many|multiple|\d+)\s+times|asked\s+(you\s+)?(this\s+)?(already|before|twice|again)|how\s+many\s+times|for\s+the\s+(second|third|\d+(st|nd|rd|th))\s+time|again\?{2,}|same\s+question|(\d+(st|nd|rd|th)|second|third|fourth)\s+time\s+(asking|i('ve)?\s+asked))\b|我(已经|都)?(问|说)(过|了)(好几遍|很多遍|多少遍|两遍|三遍)?了?|问了(好几|很多|多少)遍|第[二三四五六七八九十几\d]+(次|遍)(问|说|找|联系|来问)|说了(好几|多少)遍|再问一(遍|次)/i;
 
 // The customer says what they were told did not solve it ("restarted it, still offline", "还是不行").
 const NOT_FIXED_EN = /\b(still\s+(not|no|nothing|offline|broken|the\s+same|won'?t|doesn'?t|isn'?t|can'?t|cannot|having|getting|shows?|says?|stuck|dead|blinking|flashing|failing|fails)|(didn'?t|did\s+not|doesn'?t|does\s+not|won'?t)\s+(help|work|fix)|(that|this|it)\s+(didn'?t|did\s+not)\b|(already|i)\s+tried\s+(that|this|it|everything)|tried\s+(that|this|it)\s+already|nothing\s+(works|worked|changed|helps|helped)|same\s+(problem|issue|error|thing)(\s+(again|still))?|no\s+luck|still\s+(getting\s+)?(error\s+)?e\d{3,5}|(did|done|tried)\s+(all\s+)?(of\s+)?(that|this|everything)|nothing\s+(you'?ve|you\s+have|you)\s+(said|suggested)\s+(has\s+)?(worked|helped)|none\s+of\s+(this|that|it|these)\s+(works|worked|helps|helped))\b/i;
@@ -75,10 +78,10 @@ const SELF_SERVE = /我自己(来|弄|搞|处理|试试?|看看)|\bi('ll| will| 
 // Praise that means the opposite: "Fantastic product, truly." after an evening lost to the device,
 // "可真“稳定”啊" about a hub that dropped off four times. Praise alone is praise; sarcasm needs
 // the failure it is about in the same message (or scare quotes, which say it on their own).
-const IRONIC_PRAISE_EN = /\b(fantastic|great|brilliant|wonderful|amazing|excellent|superb|lovely|awesome|stellar|top[-\s]notch)\s+(product|service|support|job|work|stuff|quality|experience|company|engineering)\b[,\s]*(truly|really|honestly|guys|lumen|thanks|well\s+done)?\s*[.!]*\s*$|^\W*(oh\s+)?(great|fantastic|brilliant|wonderful|perfect|just\s+great|just\s+perfect|thanks\s+a\s+lot)\s*[.!,]+\s+(?!.*\?\s*$)/im;
-const FAILURE_EN = /\b(fight\w*|again|still|broken|dead|hours?|whole\s+(evening|day|night|morning|weekend)|instead\s+of|useless|wasted?|never|offline|drop(s|ped|ping)?\s+(off|out)|keeps?\s+\w+ing|(third|fourth|fifth|\d+(st|nd|rd|th))\s+time|(twice|three\s+times|four\s+times))\b/i;
-const IRONIC_PRAISE_ZH = /[“"「『](稳定|好用|靠谱|给力|智能|贴心|专业|快|聪明|方便|省心|高效)[”"」』]|太棒了|真棒|真行|真厉害|真是谢谢|可真(是)?(稳定|好用|靠谱|给力|智能|行)/;
-const FAILURE_ZH = /第[二三四五六七八九十几\d]+次|又(掉|坏|断|离线|不行|出问题)|掉线|坏了|不行|没用|离线|连不上|一晚上|一整天|折腾/;
+const IRONIC_PRAISE_EN = /\b(?:(?:truly|really|just|such|so)\s+)?(fantastic|great|brilliant|wonderful|amazing|excellent|superb|lovely|awesome|stellar|top[-\s]notch)\s+(product|service|support|job|work|stuff|quality|experience|company|engineering)\b[,\s]*(truly|really|honestly|guys|lumen|thanks|well\s+done)?\s*[.!]*\s*$|^\W*(oh\s+)?(great|fantastic|brilliant|wonderful|perfect|just\s+great|just\s+perfect|thanks\s+a\s+lot)\s*[.!,]+\s+(?!.*\?\s*$)/im;
+const FAILURE_EN = /\b(fight\w*|again|still|broken|dead|hours?|whole\s+(evening|day|night|morning|weekend)|instead\s+of|useless|wasted?|never|offline|drop(s|ped|ping)?\s+(off|out)|keeps?\s+\w+ing|(third|fourth|fifth|\d+(st|nd|rd|th))\s+time|(twice|three\s+times|four\s+times)|another\s+(copy|useless|canned|same)|nothing\s+to\s+do\s+with)\b/i;
+const IRONIC_PRAISE_ZH = /[“"「『](稳定|好用|靠谱|给力|智能|贴心|专业|快|聪明|方便|省心|高效)[”"」』]|太棒了|真棒|真行|真厉害|真是谢谢|呵呵|可真(是)?(稳定|好用|靠谱|给力|智能|行)/;
+const FAILURE_ZH = /复读机|一模一样|答非所问|第[二三四五六七八九十几\d]+次|又(掉|坏|断|离线|不行|出问题)|掉线|坏了|不行|没用|离线|连不上|一晚上|一整天|折腾/;
 const SCARE_QUOTES_ZH = /[“"「『](稳定|好用|靠谱|给力|智能|贴心|专业|快|聪明|方便|省心|高效)[”"」』]/;
 
 export function isSarcastic(text: string): boolean {
