@@ -206,10 +206,11 @@ describe('answering on the embedded default', () => {
   });
 
   it('answers an error code the KB explains in several documents: together they are one answer', async () => {
-    const r = await rt.agent.answer({ customer: customer('code-sum'), message: 'e3005啥意思 早上一打开app就这样了' });
+    // Ranked alone, the best of them is below one half (the FAQ entries and every manual's error table share the belief).
+    const r = await rt.agent.answer({ customer: customer('code-sum'), message: '提示 E1042 怎么办' });
     expect(r.decision).toEqual({ type: 'answered', reasons: [] });
-    expect(r.citations[0]!.docId).toMatch(/^(faq-015|faq-zh-017|manual-xr-200|manual-c4-zh)$/);
-    expect(r.reply).toMatch(/E3005/i);
+    expect(r.citations[0]!.docId).toMatch(/^(faq-011|faq-zh-009|manual-xr-200|manual-p2|manual-t3)$/);
+    expect(r.reply).toMatch(/E1042/i);
   });
 
   it('never calls a code the knowledge base explains out of scope', async () => {

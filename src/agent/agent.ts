@@ -19,7 +19,7 @@ import { citationOf, extractiveAnswer } from './extractive.js';
 import { condensePrompt, groundedPrompt, parseGroundedAnswer } from './grounded.js';
 import { decide } from './policy.js';
 import { answersPriceQuestion } from './price-question.js';
-import { CandidateRanker, KNOWLEDGE_RANKER_WEIGHTS, RANKER_WEIGHTS, type RankedHit } from './ranker.js';
+import { CandidateRanker, errorCodes, namesCode, KNOWLEDGE_RANKER_WEIGHTS, RANKER_WEIGHTS, type RankedHit } from './ranker.js';
 import { chitchatReply, clarifyReply, handoffReply, waitingReply } from './replies.js';
 import { AnswerRequestSchema, type AnswerEvent, type AnswerRequest, type AnswerResult, type Citation, type Decision } from './types.js';
 
@@ -71,8 +71,6 @@ const INVENTED_CITATION_FACTOR = 0.7;
 const UNGROUNDED_FACTOR = 0.5;
 // A price question answered by a passage that names no price: most likely not the answer.
 const NO_PRICE_FACTOR = 0.5;
-// An error code as devices and the app show them (E1042, e3005).
-const ERROR_CODE = /\be\d{4}\b/gi;
 
 interface Composed {
   reply: string;
@@ -103,8 +101,8 @@ function previousQuery(turns: readonly TurnRecord[]): string | null {
 function answerProbability(query: string, hits: readonly RankedHit[]): number {
   const [top] = hits;
   if (!top) return 0;
-  const codes = [...query.matchAll(ERROR_CODE)].map((m) => m[0].toLowerCase());
-  const explains = (h: RankedHit) => codes.some((code) => `${h.chunk.question ?? ''}\n${h.chunk.text}`.toLowerCase().includes(code));
+  const codes = errorCodes(query);
+  const explains = (h: RankedHit) => namesCode(h.chunk, codes);
   if (!codes.length || !explains(top)) return top.probability;
   return Math.min(1, hits.reduce((sum, h) => sum + (explains(h) ? h.probability : 0), 0));
 }

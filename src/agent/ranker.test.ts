@@ -4,7 +4,7 @@ import { defaultGlossary } from '../retrieval/glossary.js';
 import { LexicalIndex } from '../retrieval/lexical-index.js';
 import { tokenize } from '../retrieval/tokenizer.js';
 import type { Chunk, SearchHit } from '../retrieval/types.js';
-import { CandidateRanker, mergeTranslations } from './ranker.js';
+import { CandidateRanker, errorCodes, mergeTranslations } from './ranker.js';
 
 // The ranker's match signals on a small corpus: rare words ("thermostat") outweigh common ones
 // ("how", "warranty" everywhere), and glossary concepts bridge wordings and languages.
@@ -38,6 +38,20 @@ const hits = (...ids: string[]): SearchHit[] => ids.map((id, i) => ({ chunk: CHU
 const context = (query: string) => ({ query, intents: [], outOfScope: false });
 
 describe('CandidateRanker signals', () => {
+  it('knows the passages that do not name the error code the customer quoted, and the words the KB hardly uses', async () => {
+    expect(errorCodes('提示E2201，then E2201 again and e1042')).toEqual(['e2201', 'e1042']);
+    const [hub, plug] = await ranker.features(hits('hub-warranty', 'plug-warranty'), context('hub says E4002, is the warranty voided?'));
+    expect(hub!.missingCode).toBe(1);
+    expect(plug!.missingCode).toBe(1);
+    const [named] = await new CandidateRanker(classifier, { corpus: lexical }).features([{ chunk: chunk('e4002', 'What does E4002 mean?', 'E4002: the plug overheated.'), score: 1 }], context('hub says E4002'));
+    expect(named!.missingCode).toBe(0);
+    const [none] = await ranker.features(hits('hub-warranty'), context('does the hub warranty cover a dead screen'));
+    expect(none!.missingCode).toBe(0);
+    // "senior" and "citizens" appear in no passage; "discount" neither, "warranty" in three.
+    const [senior] = await ranker.features(hits('hub-warranty'), context('senior citizens discount on the warranty'));
+    expect(senior!.unknownTerms).toBeCloseTo(3 / 4);
+  });
+
   it('weights the query terms by their rarity: the product named outweighs the words every passage has', async () => {
     const [hub, thermostat] = await ranker.features(hits('hub-warranty', 'thermostat-warranty'), context('does the thermostat warranty cover a dead screen'));
     expect(thermostat!.coverage).toBeGreaterThan(hub!.coverage);

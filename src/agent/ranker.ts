@@ -36,6 +36,7 @@ export const FEATURES = [
   'faq',
   'codes', // the passage contains a code the customer quoted
   'outOfScope', // the classifier found none of the business's intents in the message
+  'missingCode', // the customer quoted an error code (E2201) that this passage does not contain
   'unknownTerms', // share of the query's terms at most one passage in the KB uses ("senior", "weigh", "fps"): asked about what the KB hardly mentions
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
@@ -44,60 +45,76 @@ export type RankerWeights = Record<FeatureName, number>;
 // Fitted by scripts/fit-ranker.ts on retrieval.jsonl + the four lumen-dev*.jsonl suites (542 queries, 7,224 candidates).
 export const RANKER_WEIGHTS: RankerWeights = {
   bias: -2.38,
-  fused: 0.61,
-  fusedRank: 1.42,
-  lexical: 0.79,
-  lexicalRank: 0.17,
-  dense: 1.29,
-  denseRank: 1.74,
-  noDense: 1.86,
-  coverage: -0.11,
-  titleCoverage: -1.4,
-  idfCoverage: 3.4,
+  fused: 0.8,
+  fusedRank: 1.11,
+  lexical: 0.8,
+  lexicalRank: 0.26,
+  dense: 1.28,
+  denseRank: 1.76,
+  noDense: 1.88,
+  coverage: -0.08,
+  titleCoverage: -1.39,
+  idfCoverage: 3.33,
   idfTitleCoverage: -0.01,
   concepts: 1.17,
-  otherProduct: -1.92,
-  questionMatch: 6.04,
+  otherProduct: -1.89,
+  questionMatch: 6.12,
   questionDense: -0.91,
-  intentAgreement: 0.16,
-  intentAffinity: 1.85,
-  sameLanguage: -1.09,
-  faq: -3.56,
-  codes: 1.29,
-  outOfScope: -0.35,
-  unknownTerms: -2.17,
+  intentAgreement: 0.22,
+  intentAffinity: 1.82,
+  sameLanguage: -1.1,
+  faq: -3.54,
+  codes: 1.08,
+  outOfScope: -0.32,
+  missingCode: -1.84,
+  unknownTerms: -2.19,
 };
 
 // The same model without the intent signals, for a knowledge base served without an intent catalog
 // (DESKMATE_SCOPE=knowledge). Fitted by `scripts/fit-ranker.ts --scope knowledge --external` on the
 // same data plus the DEV splits of StackFAQ and CLINC150 out-of-scope (1,022 queries, 14,429 candidates).
 export const KNOWLEDGE_RANKER_WEIGHTS: RankerWeights = {
-  bias: -2.33,
-  fused: 0.61,
-  fusedRank: 0.81,
-  lexical: 1.83,
-  lexicalRank: -0.12,
-  dense: 3.16,
-  denseRank: 1.56,
-  noDense: 2.35,
-  coverage: -0.8,
-  titleCoverage: 0.38,
-  idfCoverage: 2.6,
-  idfTitleCoverage: 1.35,
-  concepts: 1.14,
+  bias: -2.37,
+  fused: 0.74,
+  fusedRank: 0.65,
+  lexical: 1.87,
+  lexicalRank: -0.09,
+  dense: 3.15,
+  denseRank: 1.57,
+  noDense: 2.36,
+  coverage: -0.79,
+  titleCoverage: 0.36,
+  idfCoverage: 2.57,
+  idfTitleCoverage: 1.34,
+  concepts: 1.12,
   otherProduct: -1.57,
-  questionMatch: 5.84,
-  questionDense: -1.82,
+  questionMatch: 5.89,
+  questionDense: -1.81,
   intentAgreement: 0,
   intentAffinity: 0,
-  sameLanguage: -1.1,
-  faq: -3.3,
-  codes: 1.35,
+  sameLanguage: -1.11,
+  faq: -3.29,
+  codes: 1.06,
   outOfScope: 0,
-  unknownTerms: -2.82,
+  missingCode: -1.57,
+  unknownTerms: -2.77,
 };
 
 const DOC_INTENT_MIN = 0.5;
+
+// An error code as devices and the app show them (E1042, e3005).
+const ERROR_CODE = /\be\d{4}\b/gi;
+
+/** The error codes a message quotes, lower-cased. */
+export function errorCodes(text: string): string[] {
+  return [...new Set([...text.matchAll(ERROR_CODE)].map((m) => m[0].toLowerCase()))];
+}
+
+/** The passage (an FAQ entry's question or its text) names one of `codes`. */
+export function namesCode(c: Chunk, codes: readonly string[]): boolean {
+  const text = `${c.question ?? ''}\n${c.text}`.toLowerCase();
+  return codes.some((code) => text.includes(code));
+}
 
 export interface RankedHit extends SearchHit {
   /** Probability that this passage answers the message. */
@@ -267,6 +284,7 @@ export class CandidateRanker {
       const precision = own ? shared / own : 0;
       return recall + precision ? (2 * recall * precision) / (recall + precision) : 0;
     };
+    const quotedCodes = errorCodes(ctx.query);
     const wantedConcepts = this.groups(ctx.query);
     const conceptShare = (have: Set<GlossaryGroup>) => {
       if (!wantedConcepts.size) return 0;
@@ -302,6 +320,7 @@ export class CandidateRanker {
         faq: c.kind === 'faq' ? 1 : 0,
         codes: h.codeMatches ? 1 : 0,
         outOfScope: ctx.outOfScope ? 1 : 0,
+        missingCode: quotedCodes.length && !namesCode(c, quotedCodes) ? 1 : 0,
         unknownTerms: terms.length ? idf.filter((v) => v >= maxIdf - 1e-9).length / terms.length : 0,
       };
     });
