@@ -80,7 +80,7 @@ const SELF_SERVE = /我自己(来|弄|搞|处理|试试?|看看)|\bi('ll| will| 
 // the failure it is about in the same message (or scare quotes, which say it on their own).
 const IRONIC_PRAISE_EN = /\b(?:(?:truly|really|just|such|so)\s+)?(fantastic|great|brilliant|wonderful|amazing|excellent|superb|lovely|awesome|stellar|top[-\s]notch)\s+(product|service|support|job|work|stuff|quality|experience|company|engineering)\b[,\s]*(truly|really|honestly|guys|lumen|thanks|well\s+done)?\s*[.!]*\s*$|^\W*(oh\s+)?(great|fantastic|brilliant|wonderful|perfect|just\s+great|just\s+perfect|thanks\s+a\s+lot)\s*[.!,]+\s+(?!.*\?\s*$)/im;
 const FAILURE_EN = /\b(fight\w*|again|still|broken|dead|hours?|whole\s+(evening|day|night|morning|weekend)|instead\s+of|useless|wasted?|never|offline|drop(s|ped|ping)?\s+(off|out)|keeps?\s+\w+ing|(third|fourth|fifth|\d+(st|nd|rd|th))\s+time|(twice|three\s+times|four\s+times)|another\s+(copy|useless|canned|same)|nothing\s+to\s+do\s+with)\b/i;
-const IRONIC_PRAISE_ZH = /[“"「『](稳定|好用|靠谱|给力|智能|贴心|专业|快|聪明|方便|省心|高效)[”"」』]|太棒了|真棒|真行|真厉害|真是谢谢|呵呵|可真(是)?(稳定|好用|靠谱|给力|智能|行)/;
+const IRONIC_PRAISE_ZH = /太棒了|真棒|真行|真厉害|真是谢谢|呵呵|可真(是)?(稳定|好用|靠谱|给力|智能|行)/;
 const FAILURE_ZH = /复读机|一模一样|答非所问|第[二三四五六七八九十几\d]+次|又(掉|坏|断|离线|不行|出问题)|掉线|坏了|不行|没用|离线|连不上|一晚上|一整天|折腾/;
 const SCARE_QUOTES_ZH = /[“"「『](稳定|好用|靠谱|给力|智能|贴心|专业|快|聪明|方便|省心|高效)[”"」』]/;
 

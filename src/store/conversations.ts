@@ -112,8 +112,7 @@ export class ConversationRepository {
 
   /** The conversation's ticket waiting in the queue that nobody has claimed, if any. */
   async waitingTicket(conversationId: string): Promise<TicketRecord | null> {
-    const t = await new TicketRepository(this.db).latestOf(conversationId, ['pending']);
-    return t && !t.assignee ? t : null;
+    return new TicketRepository(this.db).waiting(conversationId);
   }
 
   /**
@@ -165,6 +164,7 @@ export class ConversationRepository {
         confidence: t.confidence ?? null,
         createdAt: input.now,
       }));
+      const tickets = new TicketRepository(this.db);
       let handoff: HandoffRecord | null = null;
       let ticket: TicketRecord | null = null;
       if (input.handoff) {
@@ -175,14 +175,14 @@ export class ConversationRepository {
           [randomUUID(), input.conversationId, turns[0]!.id, JSON.stringify(h.reasons), h.priority, h.language, h.skill, input.now],
         );
         handoff = toHandoff(row!);
-        ticket = await new TicketRepository(this.db).insert(
+        ticket = await tickets.insert(
           { conversationId: input.conversationId, handoffId: handoff.id, priority: h.priority, tier: input.customer.tier, skill: h.skill ?? 'general', language: h.language, reasons: h.reasons, firstResponseDue: h.firstResponseDue },
           input.now,
           tx,
         );
       }
-      const escalated = input.escalate ? await new TicketRepository(this.db).escalate(input.conversationId, input.escalate, input.now, tx) : undefined;
-      const withdrawn = input.withdraw ? await new TicketRepository(this.db).withdraw(input.conversationId, input.withdraw, input.now, tx) : undefined;
+      const escalated = input.escalate ? await tickets.escalate(input.conversationId, input.escalate, input.now, tx) : undefined;
+      const withdrawn = input.withdraw ? await tickets.withdraw(input.conversationId, input.withdraw, input.now, tx) : undefined;
       return { conversation: toConversation(conv!), turns, handoff, ticket, ...(escalated !== undefined ? { escalated } : {}), ...(withdrawn !== undefined ? { withdrawn } : {}) };
     });
   }

@@ -85,17 +85,19 @@ export class TicketRepository {
     return toTicket(row!);
   }
 
-  /** Closes the conversation's open ticket if nobody has claimed it yet; records why. */
+  /** The conversation's ticket waiting in the queue that nobody has claimed, if any. */
+  async waiting(conversationId: string, tx: Sql = this.db): Promise<TicketRecord | null> {
+    const t = await this.latestOf(conversationId, ['pending'], tx);
+    return t && !t.assignee ? t : null;
+  }
+
+  /** Closes the conversation's waiting ticket (see `waiting`), if it has one; records why. */
   async withdraw(conversationId: string, reason: string, now: Date, tx: Sql = this.db): Promise<TicketRecord | null> {
-    const [row] = await tx.query(
-      `UPDATE tickets SET state = 'closed', closed_at = $2, updated_at = $2
-       WHERE id = (SELECT id FROM tickets WHERE conversation_id = $1 AND state = 'pending' AND assignee IS NULL ORDER BY created_at DESC, id DESC LIMIT 1)
-       RETURNING *`,
-      [conversationId, now],
-    );
-    if (!row) return null;
-    await this.event(String(row.id), 'deskmate', 'withdrawn', { reason }, now, tx);
-    return toTicket(row);
+    const waiting = await this.waiting(conversationId, tx);
+    if (!waiting) return null;
+    const [row] = await tx.query(`UPDATE tickets SET state = 'closed', closed_at = $2, updated_at = $2 WHERE id = $1 RETURNING *`, [waiting.id, now]);
+    await this.event(waiting.id, 'deskmate', 'withdrawn', { reason }, now, tx);
+    return toTicket(row!);
   }
 
   async get(id: string, tx: Sql = this.db, lock = false): Promise<TicketRecord | null> {
