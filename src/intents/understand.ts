@@ -36,7 +36,7 @@ export interface MessageUnderstanding {
 
 const HASH_BITS = 15;
 const TRAINING = { epochs: 12, learningRate: 0.15, l2: 1e-5 } as const;
-const MODEL_VERSION = 3;
+const MODEL_VERSION = 4; // 4: the tokenizer reads A-not-A questions as A
 // Intents at least this likely count towards priority.
 const CONFIDENT = 0.5;
 

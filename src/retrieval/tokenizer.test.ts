@@ -58,6 +58,13 @@ describe('tokenize', () => {
   });
 
   describe('Chinese', () => {
+    it('reads an A-not-A question as A (支不支持 -> 支持, 发没发 -> 发)', () => {
+      expect(tokenize('支不支持')).toEqual(tokenize('支持'));
+      expect(tokenize('到底发没发')).toEqual(tokenize('到底发'));
+      expect(tokenize('可不可以退')).toEqual(tokenize('可以退'));
+      expect(tokenize('差不多')).toContain('差不'); // not A-not-A: left alone
+    });
+
     it('emits segmenter words plus overlapping bigrams', () => {
       const tokens = tokenize('退款申请');
       // words

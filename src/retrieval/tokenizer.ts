@@ -21,6 +21,7 @@ const ZH_STOP = new Set(
 const CODE = /\b(?:[a-z]{1,5}[-_]?\d{1,6}[a-z0-9]*|\d+[a-z]+\d*[a-z0-9]*)\b/giu;
 const HAN_RUN = /\p{Script=Han}+/gu;
 const WORD = /[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
+const A_NOT_A = /(\p{Script=Han})[不没]\1/gu;
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /** Canonical spellings applied before splitting (wi-fi/wi fi -> wifi, e-mail -> email). */
@@ -31,7 +32,10 @@ function canonicalize(text: string): string {
     .replace(/\bwi[\s-]?fi\b/g, 'wifi')
     .replace(/\be-mail/g, 'email')
     .replace(/\blog[\s-]?in\b/g, 'login')
-    .replace(/\bsign[\s-]?in\b/g, 'signin');
+    .replace(/\bsign[\s-]?in\b/g, 'signin')
+    // Chinese A-not-A questions ask about A: "支不支持" -> "支持", "发没发" -> "发", "能不能" -> "能".
+    // Left whole, they index as noise bigrams ("不支", "没发") and hide the word itself.
+    .replace(A_NOT_A, '$1');
 }
 
 export function stem(word: string): string {
