@@ -8,9 +8,9 @@ import { ROOT } from './temporary-kb.js';
 // The regression gate on the held-out Lumen suite, extractive mode (the embedded default): the
 // floors sit just under today's figures so a change that makes the bot worse fails CI. They are
 // not the targets (see the README); move them with the operating point (the threshold trades
-// resolution for wrong answers: at 0.7 both fell) and raise them as the agent improves, never
-// tune on this suite.
-const GATE = 'answerable>=0.64,wrong<=0.11,handoff_recall>=0.92';
+// resolution for wrong answers: at 0.83, the dev suites' pick at wrong <= 5%, both fell) and raise
+// them as the agent improves, never tune on this suite.
+const GATE = 'answerable>=0.57,wrong<=0.08,handoff_recall>=0.93';
 
 describe('Lumen QA suite (held out), extractive', () => {
   it(`passes the gate ${GATE}`, { timeout: 600_000 }, async () => {
