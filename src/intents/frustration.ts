@@ -1,6 +1,6 @@
 import { tokenize } from '../retrieval/tokenizer.js';
 import { affect } from './sentiment/index.js';
-import { claimsRepeat, hasProfanity, isBotComplaint, isChurnThreat, isHumanRequest, isSarcastic, isShouting } from './signals.js';
+import { claimsRepeat, hasProfanity, isBotComplaint, isChurnThreat, isExasperated, isHumanRequest, isSarcastic, isShouting } from './signals.js';
 
 export const FRUSTRATION_SIGNALS = [
   'negative_sentiment',
@@ -12,6 +12,7 @@ export const FRUSTRATION_SIGNALS = [
   'shouting',
   'churn_threat',
   'sarcasm',
+  'exasperation',
 ] as const;
 export type FrustrationSignalName = (typeof FRUSTRATION_SIGNALS)[number];
 
@@ -37,7 +38,7 @@ export interface Frustration {
 // conversation "high" on their own, as does asking for a person after asking the same again.
 // Annoyance signals (negative or worsening sentiment, a repeated question) make it "medium".
 // The score combines signal weights by noisy-OR, kept inside the band of the level.
-const ANGER = new Set<FrustrationSignalName>(['bot_complaint', 'profanity', 'shouting', 'churn_threat', 'sarcasm']);
+const ANGER = new Set<FrustrationSignalName>(['bot_complaint', 'profanity', 'shouting', 'churn_threat', 'sarcasm', 'exasperation']);
 const WEIGHTS: Record<FrustrationSignalName, number> = {
   negative_sentiment: 0.35,
   worsening_sentiment: 0.2,
@@ -48,6 +49,7 @@ const WEIGHTS: Record<FrustrationSignalName, number> = {
   shouting: 0.62,
   churn_threat: 0.62,
   sarcasm: 0.6,
+  exasperation: 0.6,
 };
 const BANDS = { low: [0, 0.29], medium: [0.3, 0.59], high: [0.6, 1] } as const;
 const NEGATIVE = -0.4; // latest turns at or below this affect score
@@ -81,6 +83,7 @@ export function assessFrustration(turns: readonly string[]): Frustration {
     if (isShouting(t)) add('shouting', t);
     if (isChurnThreat(t)) add('churn_threat', t);
     if (isSarcastic(t)) add('sarcasm', t);
+    if (isExasperated(t)) add('exasperation', t);
   }
   const humanTurn = turns.find(isHumanRequest);
   if (humanTurn) add('human_request', humanTurn);

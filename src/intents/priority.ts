@@ -24,14 +24,22 @@ export interface PriorityResult {
 // Business impact first: service down, security, data, money. Each rule names its reason.
 const P1_RULES: Array<[string, RegExp]> = [
   ['outage', /\boutage\b|\bis\s+(lumen|the\s+(app|service|cloud))\s+down\b|\bservice\s+unavailable\b|\ball\s+(my\s+)?devices\s+(went|are|go)\s+offline\b|服务器?(是不是|好像)?(挂了|宕机|瘫痪|崩了)|所有设备都(离线|掉线)|\b(service|app|cloud|servers?|everything)\s+(is\s+)?(down|not\s+responding)\b|\bdown\s+for\s+everyone\b|\ball\s+(my\s+)?devices\s+(are\s+)?(offline|down)\b|服务(器)?(挂了|宕机|瘫痪|崩了)|全部(设备)?(都)?(掉线|离线)|大面积/i],
+  // Every device at once, or many customers at once: not one device's fault.
+  ['outage', /\bevery\s+(lumen\s+|single\s+)?(device|plug|camera|sensor|thing)\b[^.?!]{0,80}\b(went|go|gone|is|are)\s+(offline|down|dead)\b|设备(全|都|全都|全部)(离线|掉线)|(好多|很多|不少|其他)(人|用户)(都)?(在说|一样|也是|也这样)|都在说一样/i],
   ['security_breach', /\bsecurity\s+breach\b|\blogin\s+alert\b|\bsomeone\s+(changed|reset)\s+(the|my)\s+(email|password)\b|\bwasn'?t\s+me\b|\block\s+my\s+account\b|\bhack(ed|er)\b|\bsomeone\s+(else\s+)?(logged|got)\s+into\s+my\s+account\b|\bunauthori[sz]ed\s+(access|login|charge)\b|\b(account|password)\s+(was\s+)?stolen\b|被(别人|人)?盗|被黑|盗号|有人(登|登录|登陆)了?我的(账号|账户)|(绑定)?(邮箱|密码|手机号)(都|也)?被(人)?改了|把(绑定)?(邮箱|密码|手机号)都?改了|账号被(别人)?登录|异地登录|陌生人登录/i],
+  // Someone the customer does not know in their home or account, or an order they never placed.
+  ['security_breach', /\b(someone|a\s+(person|user|member|name))\s+(i\s+(don'?t|do\s+not)\s+(know|recogni[sz]e)|i\s+never\s+(invited|added))\b|\bunknown\s+(admin|member|user)\b|\b(an?\s+)?order\s+i\s+(never|didn'?t|did\s+not)\s+(place|make|made|placed)\b|\bnever\s+(placed|made)\s+(an?|this|that|the|any)\s+order\b|不认识的(人|账号|用户)|我(根本|从来)?没(有)?邀请(过)?(任何人|别人|他|她)|我(根本|从来)?没(有)?下(过)?(单|订单)[\s\S]{0,30}(扣|一笔)/i],
   // A device that smokes, sparks or shocks is a hazard to a home: a person now, not an article.
   ['safety_hazard', /\b(smok(e|es|ing)(?!\s*(detectors?|alarms?|sensors?))|burning\s+smell|smells?\s+(like\s+)?(burning|burnt|plastic)|caught\s+fire|on\s+fire|fire\s+hazard|spark(s|ed|ing)?|melt(ed|ing)|electric(al)?\s+shock|shocked\s+me|explod\w*)\b|冒烟|烧焦|焦味|着火|起火|冒火|火花|融化|熔化|漏电|触电|电到|爆炸/i],
+  // Burning, swelling or heat you can feel, and water running onto a powered device.
+  ['safety_hazard', /\bsmell\s+of\s+(burning|smoke|plastic)\b|\bscorch(ed|ing)?\b|\b(hot\s+to\s+(the\s+)?touch|too\s+hot\s+to\s+(touch|hold)|swollen|bulging)\b|\b(water|rain)\s+(is\s+|was\s+|keeps\s+)?(dripping|leaking|pouring|running)\b[^.?!]{0,40}\b(on|onto|into|over)\s+(the|my|our)\s+(hub|plug|socket|thermostat|camera|devices?|outlet|wiring)\b|鼓(起来|包)|膨胀|烫手|摸着(很|特别|非常|好)?烫|(漏水|滴水|渗水)[\s\S]{0,12}(插座|网关|设备|温控器|摄像头)/i],
   ['data_loss', /\bdata\s+loss\b|\b(recordings|videos|footage|clips|history)\b[^.?!]{0,30}\b(are|is|were|was)\s+(all\s+)?(gone|deleted|missing|empty)\b|\blost\s+(all\s+)?(my\s+)?(data|recordings|videos|footage|history)\b|\b(recordings|videos|footage|history)\s+(are|is|were|was)\s+(all\s+)?(gone|deleted|missing)\b|数据丢失|(录像|视频|记录|数据)(全|都)?(没了|丢了|不见了|被删)/i],
   // Money taken for an order that failed ("扣款失败", a charge that failed, is payment_failed below).
   ['payment_taken_but_failed', /\b(charged|paid|money\s+(was\s+)?taken|debited|already\s+taken)\b[\s\S]*\b(fail\w*|didn'?t\s+go\s+through|no\s+order|not\s+(placed|confirmed)|where\s+is\s+my\s+order)\b|\b(fail\w*|could\s+not\s+be\s+processed)\b[\s\S]*\b(charged|debited|already\s+taken|money\s+(was\s+)?taken)\b|扣(了)?(款|钱)(?![都又也还]?失败)[\s\S]*(失败|未支付|没(有)?(成功|下单|订单))|钱扣了|(支付|付款)失败[\s\S]*(扣(了)?(款|钱)|已经?扣了|被扣了)/i],
   // The same money taken twice.
   ['charged_twice', /\b(charged|billed|debited)\s+(me\s+)?(twice|two\s+times|double)\b|\bdouble[-\s]?(charged|billed)\b|\b(two|2)\s+(identical|duplicate)\s+(charges|payments|transactions)\b|\bduplicate\s+(charge|payment|transaction)s?\b|扣了?我?两次|重复(扣款|扣费|扣钱|收费)|扣了?两笔|两笔一模一样|被扣了两/i],
+  // More than twice, or two amounts for the one thing the customer has.
+  ['charged_twice', /\b(charged|billed|debited)\s+(me\s+)?(three|four|\d+|several|multiple)\s+times\b|\b(charged|billed|debited)\b[\s\S]{0,120}\bonly\s+(have|had|ordered|bought|signed\s+up\s+for)\s+(one|1|a\s+single)\b|扣了?我?(三|四|好几|3|4)次|(三|四|好几|3|4)笔(扣款|扣费|一样|一模一样|重复)|扣了(三|四|好几)笔/i],
 ];
 const P2_RULES: Array<[string, RegExp]> = [
   ['cannot_log_in', /\b(can'?t|cannot|unable\s+to|couldn'?t)\s+(log\s?in|sign\s?in|access\s+my\s+account|get\s+into\s+my\s+account)\b|\blocked\s+out\b|无法登录|登不上|登录不了|进不去(账号|账户|app)?|账号被锁/i],
@@ -55,7 +63,7 @@ export function assessPriority(input: PriorityInput): PriorityResult {
   const reasons: string[] = [];
   let level = 3; // index into LEVELS: P4
   const raiseTo = (p: number, reason: string) => {
-    reasons.push(reason);
+    if (!reasons.includes(reason)) reasons.push(reason);
     level = Math.min(level, p);
   };
   for (const [reason, re] of P1_RULES) if (re.test(text)) raiseTo(0, reason);

@@ -16,8 +16,12 @@ const HUMAN_REQUEST_EN = [
   /\b(get|find)\s+me\s+(someone|somebody)\s+(who|that|else|competent|real)\b/i,
   // A call or a contact from a person ("can someone from your team give me a call").
   /\b(someone|somebody|one\s+of\s+your\s+(staff|team|people|colleagues|agents)|a\s+member\s+of\s+(your\s+)?(staff|team))\b[^.?!]{0,40}\b(call|ring|phone|contact)\s+me\b|\b(give|gimme)\s+me\s+a\s+(call|ring)\b|\bcall\s+me\s+(back|please|asap)\b/i,
+  // A person to walk them through it, or the number to reach one: "could someone get in touch",
+  // "what's your support phone number".
+  /\b(someone|somebody)\s+(please\s+)?(get\s+in\s+touch|reach\s+out|walk\s+me\s+through|help\s+me\s+(on|over)\s+(a|the)\s+(video\s+|phone\s+)?call)\b|\b(someone|somebody)\s+(from|on)\s+your\s+(support\s+)?(team|staff)\s+(could|can|would|to)\b/i,
+  /\bwhat'?s\s+your\s+(support\s+|customer\s+service\s+|helpline\s+)?(phone|telephone)\s+number\b|\b(phone|telephone)\s+number\s+(for|of)\s+(your\s+)?(support|customer\s+service|helpline)\b/i,
 ];
-const HUMAN_REQUEST_ZH = /(打|回)(个|一个)?电话(给我|过来)|给我(打|回)(个|一个)?电话|电话联系我|来个电话|(安排|派|找)(一位|一个|个)?(人工|客服|专员|工作人员)(专员)?(给我|跟我|和我|与我)?(打电话|回电|电话沟通|联系)|转人工|人工客服|人工服务|找人工|要人工|接人工|人工坐席|真人客服|找真人|要真人|真人|活人|(找|叫|让|请)你们(的)?(客服|经理|主管|领导|负责人)(来|出来|过来|接电话)?|(找|叫)(你们)?(领导|负责人)(来|出来|过来)/;
+const HUMAN_REQUEST_ZH = /(打|回)(个|一个)?电话(给我|过来)|给我(打|回)(个|一个)?电话|电话联系我|来个电话|(安排|派|找)(一位|一个|个)?(人工|客服|专员|工作人员)(专员)?(给我|跟我|和我|与我)?(打电话|回电|电话沟通|联系)|转人工|人工客服|人工服务|找人工|要人工|接人工|人工坐席|真人客服|找真人|要真人|真人|活人|(找|叫|让|请)你们(的)?(客服|经理|主管|领导|负责人)(来|出来|过来|接电话)?|(找|叫)(你们)?(领导|负责人)(来|出来|过来)|(安排|派|找)(一位|一个|个)?(技术人员|技术员|工程师|师傅|技术支持)|客服(的)?电话(号码)?(是)?多少|(人工|客服)(的)?(电话|热线)(是)?(多少|几号)|(给我|留个?|要个?)(你们)?(人工|客服)(的)?电话/;
 // Mentions that are not requests: asking the bot to relay a question, or reporting what an agent said.
 const INDIRECT_EN = [
   // Asking the bot to have a person do a task: the customer's intent is the task.
@@ -43,6 +47,8 @@ const BOT_COMPLAINT = [
   /\b(you\s+)?keep\s+(sending|giving|showing|telling)\s+(me\s+)?(the\s+)?same\b/i,
   /\bnot\s+what\s+i\s+(asked|meant|said)\b|\buseless\s+(answer|reply|response|bot|article)\b|\bthanks\s+for\s+nothing\b/i,
   /\bcopy[-\s]?past(e|ed)\s+(answer|reply|response)|\bnothing\s+to\s+do\s+with\s+what\s+i\s+(asked|said|meant)\b/i,
+  /\bdo\s+you\s+(even|actually)\s+read\b|\b(same|another)\s+canned\s+(reply|response|answer|message)\b|\bnothing\s+(you\s+)?(suggest|say|recommend)(ed|s)?\s+(works|helps|worked|helped)\b/i,
+  /(你)?答的(是)?(什么|啥)(玩意|东西)|说的(是)?(什么|啥)玩意|等于白说|认真(看|读)(一下|看)?我(问|说|写)的/,
   /(一直|总是|老是)(在)?(重复|说)(同一句|一样的)|复读机|(每次|每回)(回答|回复|说)的?都(一样|一模一样|是这句)|有用吗|没用|说了半天|听不懂|你是机器人|机器人吧|是不是机器人|答非所问|没用的?机器人|智障|说了等于没说|什么破(机器人|客服)|听不明白|不懂人话|听(不)?懂人话/,
 ];
 const PROFANITY = /\b(fuck\w*|f\*+k|shit\w*|bullshit|damn|crap|wtf|ass(hole)?|bastard\w*|bloody hell)\b|傻逼|傻[bB]|\bsb\b|他妈|妈的|tmd|草泥马|卧槽|我靠|滚蛋|狗屎|去你的/i;
@@ -66,10 +72,20 @@ const CHURN_THREAT = [
   /\b(tell(ing)?|warn(ing)?)\s+everyone\b|\bstay\s+away\s+from\s+(you|lumen)\b/i,
   /投诉|消协|12315|曝光|差评|再也不(买|用|会买)|换(别家|别的牌子|其他品牌)|发微博|发朋友圈|发到网上|律师|起诉|工商局|退货再也/,
 ];
+// A customer at the end of their patience, whatever the cause: "I'm fed up", "what kind of company
+// treats its customers like this", "受不了了", "这就是你们的售后？". Not a crash ("app 崩溃了").
+const EXASPERATION = [
+  /\b(fed\s+up|sick\s+(and\s+tired\s+)?of\s+(this|it|you)|had\s+enough|at\s+my\s+wits'?\s+end|(losing|lost)\s+(all\s+)?(my\s+)?patience)\b/i,
+  /\b(absolute|total|complete|such\s+a|what\s+a)\s+(joke|farce|shambles|disgrace|nightmare)\b|\b(frankly|absolutely|utterly)\s+(disgraceful|shameful|appalling|pathetic)\b|\bdisgraceful\b/i,
+  /\bwhat\s+kind\s+of\s+(company|service|support|business)\b|\btreat(s|ing)?\s+(its|your|their)\s+customers\b/i,
+  /\b(wasted|wasting)\s+(an?|my|\d+|two|three|several)?\s*(whole\s+)?(hour|hours|day|days|evening|morning|afternoon|weekend)\b|\bgetting\s+(me\s+)?nowhere\b|\bgoing\s+(round|around)\s+in\s+circles\b/i,
+  /\b(it'?s|this\s+is|that'?s)\s+(useless|hopeless|ridiculous|pathetic)\b/i,
+  /受不了了?|烦死了?|烦透了|忍无可忍|真服了|我服了|无语了|心累|我(要|快)崩溃了|(这|你们)?到底(行不行|管不管|有没有人管|能不能解决)|这就是你们的(售后|服务|客服|态度)|(就是)?这么对待(客户|顾客|用户)|(大家)?千万别买|鬼影都没有|兜圈子|绕圈子|踢皮球/,
+];
 const REPEAT_CLAIM = /\b(i\s+(already|just)\s+(asked|said|told\s+you)|(asked|told\s+you|said\s+it|explained)\s+(this\s+|it\s+)?(two|three|four|five|several|many|multiple|\d+)\s+times|asked\s+(you\s+)?(this\s+)?(already|before|twice|again)|how\s+many\s+times|for\s+the\s+(second|third|\d+(st|nd|rd|th))\s+time|again\?{2,}|same\s+question|(\d+(st|nd|rd|th)|second|third|fourth)\s+time\s+(asking|i('ve)?\s+asked))\b|我(已经|都)?(问|说)(过|了)(好几遍|很多遍|多少遍|两遍|三遍)?了?|问了(好几|很多|多少)遍|第[二三四五六七八九十几\d]+(次|遍)(问|说|找|联系|来问)|说了(好几|多少)遍|再问一(遍|次)/i;
 
 // The customer says what they were told did not solve it ("restarted it, still offline", "还是不行").
-const NOT_FIXED_EN = /\b(still\s+(not|no|nothing|offline|broken|the\s+same|won'?t|doesn'?t|isn'?t|can'?t|cannot|having|getting|shows?|says?|stuck|dead|blinking|flashing|failing|fails)|(didn'?t|did\s+not|doesn'?t|does\s+not|won'?t)\s+(help|work|fix)|(that|this|it)\s+(didn'?t|did\s+not)\b|(already|i)\s+tried\s+(that|this|it|everything)|tried\s+(that|this|it)\s+already|nothing\s+(works|worked|changed|helps|helped)|same\s+(problem|issue|error|thing)(\s+(again|still))?|no\s+luck|still\s+(getting\s+)?(error\s+)?e\d{3,5}|(did|done|tried)\s+(all\s+)?(of\s+)?(that|this|everything)|nothing\s+(you'?ve|you\s+have|you)\s+(said|suggested)\s+(has\s+)?(worked|helped)|none\s+of\s+(this|that|it|these)\s+(works|worked|helps|helped))\b/i;
+const NOT_FIXED_EN = /\b(still\s+(not|no|nothing|offline|broken|the\s+same|won'?t|doesn'?t|isn'?t|can'?t|cannot|having|getting|shows?|says?|stuck|dead|blinking|flashing|failing|fails)|(didn'?t|did\s+not|doesn'?t|does\s+not|won'?t)\s+(help|work|fix)|(that|this|it)\s+(didn'?t|did\s+not)\b|(already|i)\s+tried\s+(that|this|it|everything)|tried\s+(that|this|it)\s+already|nothing\s+(works|worked|changed|helps|helped)|same\s+(problem|issue|error|thing)(\s+(again|still))?|no\s+luck|still\s+(getting\s+)?(error\s+)?e\d{3,5}|(did|done|tried)\s+(all\s+)?(of\s+)?(that|this|everything)|nothing\s+(you'?ve|you\s+have|you)\s+(said|suggested|say|suggest)\s+(has\s+)?(worked|helped|works|helps)|none\s+of\s+(this|that|it|these)\s+(works|worked|helps|helped))\b/i;
 const NOT_FIXED_ZH = /还是不行|还是没用|没有用|没用|不管用|没效果|没有效果|试过了|都试了|照做了.*(不行|没用)|还是(离线|连不上|不能|没有|一样|不亮|显示|提示|报错|失败|老样子)|依然|仍然|照样|问题没解决|没解决|还是\s*[A-Za-z]\d{3,5}|都试过|都做了|你说的都/;
 
 // "I'll do it myself": a customer declining help from a person, which says nothing of the problem.
@@ -104,6 +120,7 @@ export function isHumanRequest(text: string): boolean {
 export const isBotComplaint = (text: string) => matchesAny(text, BOT_COMPLAINT);
 export const hasProfanity = (text: string) => PROFANITY.test(text);
 export const isChurnThreat = (text: string) => matchesAny(text, CHURN_THREAT);
+export const isExasperated = (text: string) => matchesAny(text, EXASPERATION);
 export const claimsRepeat = (text: string) => REPEAT_CLAIM.test(text);
 /**
  * The message without its asides about people ("不用找人工，我自己弄，网关怎么重启" -> "网关怎么重启"):
