@@ -57,6 +57,15 @@ describe(`follow-up condensing without an LLM (${exchanges.length} exchanges)`, 
     expect(readings(null, '灯是红色常亮的', glossary)).toEqual(['灯是红色常亮的']);
   });
 
+  it('gives a longer message that names no product a second reading with the product just discussed', () => {
+    const long = 'moved the lamp away and restarted it, the code is still there an hour later. can I get it swapped?';
+    expect(readings('T3 shows E2210 and reads 38 degrees', long, glossary)).toEqual([long, `${long} t3 e2210`]);
+    const named = 'my C4 camera also lost its wifi connection this morning after the router restarted, what now?';
+    expect(readings('T3 shows E2210 and reads 38 degrees', named, glossary)).toEqual([named]);
+    const general = 'separately from that, how do I change the email address on my account and keep my devices?';
+    expect(readings('how do I delete my account', general, glossary)).toEqual([general]);
+  });
+
   it('reads short or referring messages as follow-ups, full questions not', () => {
     expect(isFollowUp('那退款呢')).toBe(true);
     expect(isFollowUp('链接多久有效', glossary)).toBe(true);

@@ -117,6 +117,23 @@ export function mayContinue(message: string, glossary?: Glossary): boolean {
 export function readings(previous: string | null, message: string, glossary?: Glossary): string[] {
   if (!previous) return [message];
   if (isFollowUp(message, glossary)) return [withTopicOf(previous, message)];
-  const condensed = isShort(message) ? withTopicOf(previous, message) : message;
+  const condensed = isShort(message) ? withTopicOf(previous, message) : withProductOf(previous, message, glossary);
   return condensed === message ? [message] : [message, condensed];
+}
+
+/** The products a text names: its codes (XR-200) and the glossary's product words (网关, camera). */
+function productsOf(text: string, glossary?: Glossary): string[] {
+  const named = glossary?.match(text).filter((m) => m.group.kind === 'product').map((m) => m.term) ?? [];
+  return [...new Set([...codesOf(text), ...named])];
+}
+
+/**
+ * A longer message about "it" without saying what it is ("手机定位权限要一直开着吗" after a question
+ * about the thermostat's geofence) may still be about the product just discussed: a reading with
+ * that product's name, when the message names none of its own.
+ */
+function withProductOf(previous: string, message: string, glossary?: Glossary): string {
+  if (productsOf(message, glossary).length > 0) return message;
+  const products = productsOf(previous, glossary);
+  return products.length ? `${message} ${products.join(' ')}` : message;
 }
