@@ -21,7 +21,7 @@ const HUMAN_REQUEST_EN = [
   /\b(someone|somebody)\s+(please\s+)?(get\s+in\s+touch|reach\s+out|walk\s+me\s+through|help\s+me\s+(on|over)\s+(a|the)\s+(video\s+|phone\s+)?call)\b|\b(someone|somebody)\s+(from|on)\s+your\s+(support\s+)?(team|staff)\s+(could|can|would|to)\b/i,
   /\bwhat'?s\s+your\s+(support\s+|customer\s+service\s+|helpline\s+)?(phone|telephone)\s+number\b|\b(phone|telephone)\s+number\s+(for|of)\s+(your\s+)?(support|customer\s+service|helpline)\b/i,
 ];
-const HUMAN_REQUEST_ZH = /(打|回)(个|一个)?电话(给我|过来)|给我(打|回)(个|一个)?电话|电话联系我|来个电话|(安排|派|找)(一位|一个|个)?(人工|客服|专员|工作人员)(专员)?(给我|跟我|和我|与我)?(打电话|回电|电话沟通|联系)|转人工|人工客服|人工服务|找人工|要人工|接人工|人工坐席|真人客服|找真人|要真人|真人|活人|(找|叫|让|请)你们(的)?(客服|经理|主管|领导|负责人)(来|出来|过来|接电话)?|(找|叫)(你们)?(领导|负责人)(来|出来|过来)|(安排|派|找)(一位|一个|个)?(技术人员|技术员|工程师|师傅|技术支持)|客服(的)?电话(号码)?(是)?多少|(人工|客服)(的)?(电话|热线)(是)?(多少|几号)|(给我|留个?|要个?)(你们)?(人工|客服)(的)?电话/;
+const HUMAN_REQUEST_ZH = /(打|回)(个|一个)?电话(给我|过来)|给我(打|回)(个|一个)?电话|电话联系我|来个电话|(安排|派|找)(一位|一个|个)?(人工|客服|专员|工作人员)(专员)?(给我|跟我|和我|与我)?(打电话|回电|电话沟通|联系)|转人工|人工客服|人工服务|找人工|要人工|接人工|人工坐席|真人客服|找真人|要真人|真人|活人|(找|叫|让|请)你们(的)?(客服|经理|主管|领导|负责人)(来|出来|过来|接电话)?|(找|叫)(你们)?(领导|负责人)(来|出来|过来)|(安排|派|找)(一位|一个|个)?(技术人员|技术员|工程师|师傅|技术支持)|(人工|客服)(的)?(电话|热线)(是)?(多少|几号)|客服(的)?电话号码(是)?多少|(给我|留个?|要个?)(你们)?(人工|客服)(的)?电话/;
 // Mentions that are not requests: asking the bot to relay a question, or reporting what an agent said.
 const INDIRECT_EN = [
   // Asking the bot to have a person do a task: the customer's intent is the task.
