@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { bestPerDocument, CandidateRanker, FEATURES, mergeTranslations, type FeatureName, type RankerWeights } from '../src/agent/ranker.js';
+import { KnowledgeAnswers } from '../src/agent/entry-classifier.js';
 import { openRuntime, type Runtime } from '../src/agent/runtime.js';
 import { loadConfig } from '../src/config.js';
 import { defaultGlossary } from '../src/retrieval/glossary.js';
@@ -43,7 +44,9 @@ const cases = [...retrieval, ...(await Promise.all(DEV_SUITES.map((s) => loadSui
 interface Query { id: string; query: string; answerable: boolean; rows: Array<{ x: number[]; y: number; docId: string; chunk: Chunk }>; language: string; hard: boolean }
 const queries: Query[] = [];
 async function collect(runtime: Runtime, cases: readonly SuiteCase[]): Promise<void> {
-  const ranker = new CandidateRanker(runtime.understander.classifier, { corpus: runtime.kb, glossary: config.search.glossary ? defaultGlossary() : undefined });
+  const glossary = config.search.glossary ? defaultGlossary() : undefined;
+  const entries = new KnowledgeAnswers(runtime.kb, glossary);
+  const ranker = new CandidateRanker(runtime.understander.classifier, { corpus: runtime.kb, glossary, entries });
   for (const c of cases) {
     let r;
     for (const m of c.turns) r = await runtime.agent.answer({ conversationId: `fit-${c.id}`, customer: { id: `fit:${c.id}` }, message: m });
@@ -81,7 +84,7 @@ const rows = queries.flatMap((q) => q.rows);
 // trying other model forms offline on exactly what this script fits.
 if (process.argv.includes('--rows')) {
   const { writeFileSync } = await import('node:fs');
-  const line = (q: Query) => JSON.stringify({ id: q.id, language: q.language, answerable: q.answerable, hard: q.hard, rows: q.rows.map((r) => ({ x: r.x, y: r.y, docId: r.docId })) });
+  const line = (q: Query) => JSON.stringify({ id: q.id, language: q.language, answerable: q.answerable, hard: q.hard, rows: q.rows.map((r) => ({ x: r.x, y: r.y, docId: r.docId, key: r.chunk.metadata.translationOf ?? r.docId, lang: r.chunk.language })) });
   writeFileSync(process.argv[process.argv.indexOf('--rows') + 1]!, `${JSON.stringify({ features: FEATURES })}\n${queries.map(line).join('\n')}\n`);
 }
 

@@ -16,6 +16,7 @@ import type { ChatModel } from './chat-model.js';
 import { isFollowUp, mayContinue, readings } from './condense.js';
 import { questionPart } from './focus.js';
 import { citationOf, extractiveAnswer } from './extractive.js';
+import { KnowledgeAnswers } from './entry-classifier.js';
 import { condensePrompt, groundedPrompt, parseGroundedAnswer } from './grounded.js';
 import { decide } from './policy.js';
 import { answersPriceQuestion } from './price-question.js';
@@ -120,14 +121,22 @@ function lastBotAnswered(turns: readonly TurnRecord[]): boolean {
 export class Agent {
   private readonly now: () => Date;
   private readonly ranker: CandidateRanker;
+  private readonly answers: KnowledgeAnswers;
 
   constructor(private readonly options: AgentOptions) {
     this.now = options.now ?? (() => new Date());
+    this.answers = new KnowledgeAnswers(options.kb, options.glossary);
     this.ranker = new CandidateRanker(options.understander.classifier, {
       weights: options.policy.scope === 'knowledge' ? KNOWLEDGE_RANKER_WEIGHTS : RANKER_WEIGHTS,
       corpus: options.kb,
       glossary: options.glossary,
+      entries: this.answers,
     });
+  }
+
+  /** Learns the knowledge base's answers now (about a second for the demo KB), not on the first customer's message. */
+  async prepare(): Promise<void> {
+    await this.answers.current();
   }
 
   async answer(request: AnswerRequest, call: AnswerCallOptions = {}): Promise<AnswerResult> {

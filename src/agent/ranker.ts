@@ -4,6 +4,7 @@ import { detectLanguage } from '../retrieval/language.js';
 import { tokenize } from '../retrieval/tokenizer.js';
 import type { Glossary, GlossaryGroup } from '../retrieval/glossary.js';
 import type { Chunk, SearchHit } from '../retrieval/types.js';
+import { answerKey, type AnswerScorer } from './entry-classifier.js';
 
 // Re-ranks the search's candidates and says how likely each is to answer the message, with one
 // log-linear model (a softmax over the candidates and "none") over signals of the match. Its probability for the top candidate is the answer's
@@ -38,66 +39,72 @@ export const FEATURES = [
   'outOfScope', // the classifier found none of the business's intents in the message
   'missingCode', // the customer quoted an error code (E2201) that this passage does not contain
   'unknownTerms', // share of the query's terms at most one passage in the KB uses ("senior", "weigh", "fps"): asked about what the KB hardly mentions
+  'entryClass', // the probability the KB's own answer classifier (entry-classifier.ts) gives this passage's answer
+  'entryTop', // this answer is that classifier's first choice
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export type RankerWeights = Record<FeatureName, number>;
 
-// Fitted by scripts/fit-ranker.ts on retrieval.jsonl + the six lumen-dev*.jsonl suites (852 queries, 11,296 candidates).
+// Fitted by scripts/fit-ranker.ts on retrieval.jsonl + the six lumen-dev*.jsonl suites (852 queries, 11,285 candidates).
 export const RANKER_WEIGHTS: RankerWeights = {
-  bias: -2.09,
-  fused: 0.66,
-  fusedRank: 0.55,
-  lexical: 1.73,
-  lexicalRank: -0.4,
-  dense: 2.35,
-  denseRank: 1.28,
-  noDense: 2.24,
-  coverage: -2.51,
-  titleCoverage: -1.26,
-  idfCoverage: 5.91,
-  idfTitleCoverage: -0.85,
-  concepts: 1.22,
-  otherProduct: -2.28,
-  questionMatch: 9.16,
-  questionDense: -1.59,
-  intentAgreement: -1.37,
-  intentAffinity: 3.47,
-  sameLanguage: -1.29,
-  faq: -4.42,
+  bias: -2.38,
+  fused: 0.47,
+  fusedRank: 0.87,
+  lexical: 1.96,
+  lexicalRank: -1.05,
+  dense: 1.22,
+  denseRank: 0.2,
+  noDense: 2.26,
+  coverage: -2.89,
+  titleCoverage: -1.79,
+  idfCoverage: 5.58,
+  idfTitleCoverage: 0,
+  concepts: 1.17,
+  otherProduct: -2.22,
+  questionMatch: 6.21,
+  questionDense: 0.86,
+  intentAgreement: -1.68,
+  intentAffinity: 3.78,
+  sameLanguage: -1.71,
+  faq: -3.64,
   codes: 1.01,
-  outOfScope: -0.32,
-  missingCode: -3.95,
-  unknownTerms: -2.19,
+  outOfScope: -0.16,
+  missingCode: -4.52,
+  unknownTerms: -2.21,
+  entryClass: 3.38,
+  entryTop: 0.34,
 };
 
 // The same model without the intent signals, for a knowledge base served without an intent catalog
 // (DESKMATE_SCOPE=knowledge). Fitted by `scripts/fit-ranker.ts --scope knowledge --external` on the
-// same data plus the DEV splits of StackFAQ and CLINC150 out-of-scope (1,332 queries, 18,506 candidates).
+// same data plus the DEV splits of StackFAQ and CLINC150 out-of-scope (1,332 queries, 18,484 candidates).
 export const KNOWLEDGE_RANKER_WEIGHTS: RankerWeights = {
-  bias: -2.16,
-  fused: 0.35,
-  fusedRank: 0.47,
-  lexical: 2.56,
-  lexicalRank: -0.52,
-  dense: 4.46,
-  denseRank: 1.49,
-  noDense: 2.88,
-  coverage: -2.95,
-  titleCoverage: 0.15,
-  idfCoverage: 5.07,
-  idfTitleCoverage: -0.01,
-  concepts: 1.25,
-  otherProduct: -2.14,
-  questionMatch: 8.69,
-  questionDense: -3.27,
+  bias: -2.19,
+  fused: -0.18,
+  fusedRank: 0.68,
+  lexical: 2.97,
+  lexicalRank: -0.84,
+  dense: 4.39,
+  denseRank: 1.4,
+  noDense: 2.94,
+  coverage: -2.96,
+  titleCoverage: -0.57,
+  idfCoverage: 4.73,
+  idfTitleCoverage: 1.32,
+  concepts: 1.08,
+  otherProduct: -2.13,
+  questionMatch: 6.49,
+  questionDense: -3.12,
   intentAgreement: 0,
   intentAffinity: 0,
-  sameLanguage: -1.2,
-  faq: -3.98,
-  codes: 1.03,
+  sameLanguage: -1.6,
+  faq: -3.19,
+  codes: 0.92,
   outOfScope: 0,
-  missingCode: -3.47,
-  unknownTerms: -3.23,
+  missingCode: -3.9,
+  unknownTerms: -3.68,
+  entryClass: 2.66,
+  entryTop: 0.29,
 };
 
 const DOC_INTENT_MIN = 0.5;
@@ -132,6 +139,8 @@ export interface RankerOptions {
   corpus?: Corpus;
   /** Concepts shared across wordings and languages ("EU" / "European Union" / "欧盟"). */
   glossary?: Glossary;
+  /** Which answer a message asks for, learned from the KB's own wordings (entry-classifier.ts). */
+  entries?: AnswerScorer | null;
 }
 
 export interface RankContext {
@@ -158,8 +167,6 @@ function affinity(wanted: ReadonlyMap<string, number>, reading: ReadonlyMap<stri
   return sum;
 }
 
-/** The document a passage's answer belongs to, whatever its language: an entry and its translations are one. */
-const answerKey = (c: Chunk) => c.metadata.translationOf ?? c.docId;
 
 /**
  * One answer written in several languages is one candidate. Its probability is its versions'
@@ -293,6 +300,9 @@ export class CandidateRanker {
       return n / wantedConcepts.size;
     };
     const wantedProducts = [...wantedConcepts].filter((g) => g.kind === 'product');
+    const entryScores = this.options.entries ? await this.options.entries.scores(ctx.query) : null;
+    let entryBest: string | null = null;
+    for (const [k, p] of entryScores ?? []) if (entryBest === null || p > entryScores!.get(entryBest)!) entryBest = k;
     const otherProduct = (have: Set<GlossaryGroup>) => (wantedProducts.length && have.size && !wantedProducts.some((g) => have.has(g)) ? 1 : 0);
     return hits.map((h, i) => {
       const c = h.chunk;
@@ -322,6 +332,8 @@ export class CandidateRanker {
         outOfScope: ctx.outOfScope ? 1 : 0,
         missingCode: quotedCodes.length && !namesCode(c, quotedCodes) ? 1 : 0,
         unknownTerms: terms.length ? idf.filter((v) => v >= maxIdf - 1e-9).length / terms.length : 0,
+        entryClass: entryScores?.get(answerKey(c)) ?? 0,
+        entryTop: entryBest === answerKey(c) ? 1 : 0,
       };
     });
   }

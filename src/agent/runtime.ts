@@ -74,6 +74,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     conversationIdleMs: config.conversationIdleMs,
     now: options.now,
   });
+  await agent.prepare();
   return {
     agent,
     webhooks,

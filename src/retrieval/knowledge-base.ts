@@ -50,6 +50,7 @@ export class KnowledgeBase {
   private readonly chunkMap = new Map<string, Chunk>();
   private readonly lexical = new LexicalIndex();
   private vectors: HnswVectorIndex | null = null;
+  private changes = 0;
 
   private constructor(private readonly options: KnowledgeBaseOptions) {}
 
@@ -82,6 +83,11 @@ export class KnowledgeBase {
     return kb;
   }
 
+  /** Counts the changes to the documents since this KB was opened: what was learned from them is stale when it moves. */
+  get revision(): number {
+    return this.changes;
+  }
+
   documents(): DocumentRecord[] {
     return [...this.docs.values()];
   }
@@ -108,6 +114,7 @@ export class KnowledgeBase {
    * for chunks whose vectors are not yet indexed; chunks of the previous version that are gone are removed from both indexes.
    */
   putDocument(doc: DocumentRecord, chunks: Chunk[], vectors: ReadonlyMap<string, number[]>): void {
+    this.changes++;
     const keep = new Set(chunks.map((c) => c.id));
     const previous = this.docs.get(doc.id);
     if (previous) this.dropChunks(previous.chunkIds.filter((id) => !keep.has(id)));
@@ -121,6 +128,7 @@ export class KnowledgeBase {
   removeDocument(id: string): boolean {
     const doc = this.docs.get(id);
     if (!doc) return false;
+    this.changes++;
     this.dropChunks(doc.chunkIds);
     this.docs.delete(id);
     return true;

@@ -1,0 +1,93 @@
+import { IntentClassifier, type LabelledText } from '../intents/classifier.js';
+import { Featurizer } from '../intents/features.js';
+import type { Glossary } from '../retrieval/glossary.js';
+import type { Chunk } from '../retrieval/types.js';
+
+/** The answer a passage gives, whatever its language: an FAQ entry and its translations are one. */
+export const answerKey = (c: Pick<Chunk, 'docId' | 'metadata'>) => c.metadata.translationOf ?? c.docId;
+
+// Out of fold on the dev suites, 20 epochs did as well as 40 and better than 8.
+const TRAINING = { epochs: 20, learningRate: 0.2, l2: 1e-5 } as const;
+// Lexical features only: a sentence embedding here did worse out of fold (the ranker reads the
+// embedder already), and without one training takes about a second, not eight.
+const HASH_BITS = 14;
+// A sentence this short says nothing about which answer it belongs to ("Tap Save.").
+const MIN_SENTENCE = 9;
+
+const sentences = (text: string) => text.split(/(?<=[.!?。！？])\s*/).filter((s) => s.trim().length >= MIN_SENTENCE);
+
+/**
+ * Which of the knowledge base's answers a message asks for, learned from the knowledge base itself:
+ * an FAQ entry's question and alternate wordings (in every language it is written in), a manual's
+ * headings and sentences, are the examples of one class each. Unlike term overlap, a
+ * discriminative model learns which words tell neighbouring answers apart (cancelling an order vs
+ * returning one) and, through the glossary's concept features, carries a Chinese wording's
+ * evidence to its English answer. Its probability is one of the ranker's signals.
+ */
+export class EntryClassifier {
+  private constructor(private readonly classifier: IntentClassifier) {}
+
+  /** The labelled texts the classifier learns from, one class per answer. */
+  static examples(chunks: Iterable<Chunk>): LabelledText[] {
+    const out: LabelledText[] = [];
+    for (const c of chunks) {
+      const texts = c.kind === 'faq' ? [c.question, ...(c.alternates ?? [])] : [c.question, ...sentences(c.text)];
+      for (const text of texts) if (text.trim()) out.push({ text, labels: [answerKey(c)] });
+    }
+    return out;
+  }
+
+  /** Null when there are fewer than two answers to tell apart. */
+  static async train(chunks: Iterable<Chunk>, glossary?: Glossary): Promise<EntryClassifier | null> {
+    const examples = EntryClassifier.examples(chunks);
+    if (new Set(examples.map((e) => e.labels[0])).size < 2) return null;
+    const featurizer = new Featurizer({ embedder: null, glossary, hashBits: HASH_BITS });
+    return new EntryClassifier(await IntentClassifier.train(featurizer, examples, { ...TRAINING, loss: 'softmax' }));
+  }
+
+  /** Each answer's probability for `text` (answer key -> probability). */
+  async scores(text: string): Promise<Map<string, number>> {
+    const [p] = await this.classifier.predictMany([text]);
+    return new Map(p!.scores.map((s) => [s.name, s.probability]));
+  }
+}
+
+/** What the ranker asks of the answer classifier. */
+export interface AnswerScorer {
+  scores(text: string): Promise<Map<string, number>>;
+}
+
+/** The knowledge base as the answer classifier needs it: its passages, and whether they changed. */
+export interface ChangingKnowledge {
+  readonly revision: number;
+  documents(): ReadonlyArray<{ id: string }>;
+  chunksOf(docId: string): Chunk[];
+}
+
+/**
+ * An answer classifier that follows its knowledge base: after an ingest or a removal, the next
+ * message retrains it (once, however many messages wait on it), so a newly published entry is
+ * as findable as the others and a removed one is no longer a class.
+ */
+export class KnowledgeAnswers implements AnswerScorer {
+  private trained: { revision: number; classifier: Promise<EntryClassifier | null> } | null = null;
+
+  constructor(
+    private readonly kb: ChangingKnowledge,
+    private readonly glossary?: Glossary,
+  ) {}
+
+  /** The classifier for the knowledge base as it is now. */
+  current(): Promise<EntryClassifier | null> {
+    const revision = this.kb.revision;
+    if (this.trained?.revision !== revision) {
+      const chunks = this.kb.documents().flatMap((d) => this.kb.chunksOf(d.id));
+      this.trained = { revision, classifier: EntryClassifier.train(chunks, this.glossary) };
+    }
+    return this.trained.classifier;
+  }
+
+  async scores(text: string): Promise<Map<string, number>> {
+    return (await (await this.current())?.scores(text)) ?? new Map();
+  }
+}
