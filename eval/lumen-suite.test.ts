@@ -8,7 +8,7 @@ import { ROOT } from './temporary-kb.js';
 // The regression gate on the held-out Lumen suite, extractive mode (the embedded default): the
 // floors sit just under today's figures so a change that makes the bot worse fails CI. They are
 // not the targets (see the README); move them with the operating point (the threshold trades
-// resolution for wrong answers: at 0.825, the dev suites' pick at wrong <= 5%, both fell) and raise
+// resolution for wrong answers: at 0.8, the dev suites' pick at wrong <= 5%, both fell) and raise
 // them as the agent improves, never tune on this suite.
 const GATE = 'answerable>=0.57,wrong<=0.08,handoff_recall>=0.93';
 

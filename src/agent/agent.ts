@@ -121,22 +121,19 @@ function lastBotAnswered(turns: readonly TurnRecord[]): boolean {
 export class Agent {
   private readonly now: () => Date;
   private readonly ranker: CandidateRanker;
-  private readonly answers: KnowledgeAnswers;
+  private readonly answers: KnowledgeAnswers | null;
 
   constructor(private readonly options: AgentOptions) {
     this.now = options.now ?? (() => new Date());
-    this.answers = new KnowledgeAnswers(options.kb, options.glossary);
-    this.ranker = new CandidateRanker(options.understander.classifier, {
-      weights: options.policy.scope === 'knowledge' ? KNOWLEDGE_RANKER_WEIGHTS : RANKER_WEIGHTS,
-      corpus: options.kb,
-      glossary: options.glossary,
-      entries: this.answers,
-    });
+    const weights = options.policy.scope === 'knowledge' ? KNOWLEDGE_RANKER_WEIGHTS : RANKER_WEIGHTS;
+    // Trained only where the ranker reads it (not in the knowledge scope: see KNOWLEDGE_RANKER_WEIGHTS).
+    this.answers = weights.entryClass || weights.entryTop ? new KnowledgeAnswers(options.kb, options.glossary) : null;
+    this.ranker = new CandidateRanker(options.understander.classifier, { weights, corpus: options.kb, glossary: options.glossary, entries: this.answers });
   }
 
   /** Learns the knowledge base's answers now (about a second for the demo KB), not on the first customer's message. */
   async prepare(): Promise<void> {
-    await this.answers.current();
+    await this.answers?.current();
   }
 
   async answer(request: AnswerRequest, call: AnswerCallOptions = {}): Promise<AnswerResult> {

@@ -16,6 +16,8 @@ export interface FeaturizerOptions {
   glossary?: Glossary;
   /** Size of the hashed lexical space. */
   hashBits?: number;
+  /** Also every pair of adjacent Chinese characters (word segmentation misses some words). */
+  hanBigrams?: boolean;
 }
 
 // FNV-1a: fast, stable across runs and platforms, good enough spread for feature hashing.
@@ -33,7 +35,7 @@ function fnv1a(s: string): number {
  * pairs (English and Chinese), character trigrams (typos: "recieve", "refnud"), and glossary
  * concepts shared by both languages (退款 and "refund" light up the same feature).
  */
-export function lexicalTerms(text: string, glossary?: Glossary): string[] {
+export function lexicalTerms(text: string, glossary?: Glossary, hanBigrams = false): string[] {
   const tokens = tokenize(text);
   const terms = tokens.map((t) => `w:${t}`);
   for (let i = 0; i + 1 < tokens.length; i++) terms.push(`b:${tokens[i]}_${tokens[i + 1]}`);
@@ -43,6 +45,7 @@ export function lexicalTerms(text: string, glossary?: Glossary): string[] {
     if (!/^[\s\p{P}]+$/u.test(tri)) terms.push(`c:${tri}`);
   }
   if (glossary) for (const m of glossary.match(text)) terms.push(`g:${m.group.en[0] ?? m.group.zh[0]}`);
+  if (hanBigrams) for (const run of text.match(/\p{Script=Han}{2,}/gu) ?? []) for (let i = 0; i + 2 <= run.length; i++) terms.push(`z:${run.slice(i, i + 2)}`);
   return terms;
 }
 
@@ -63,7 +66,7 @@ export class Featurizer {
 
   sparse(text: string): Pick<FeatureVector, 'idx' | 'val'> {
     const counts = new Map<number, number>();
-    for (const term of lexicalTerms(text, this.options.glossary)) {
+    for (const term of lexicalTerms(text, this.options.glossary, this.options.hanBigrams)) {
       // Namespaces weigh differently: a word says more than one of its trigrams.
       const weight = term.startsWith('c:') ? 0.35 : term.startsWith('g:') ? 0.8 : 1;
       const h = fnv1a(term) & (this.hashDims - 1);
