@@ -106,4 +106,14 @@ describe('KnowledgeAnswers', () => {
     kb.removeDocument('gift');
     expect(await answers.scores('cancel my order')).toEqual(new Map());
   });
+
+  it('goes on without the signal when training fails, and trains again on the next message', async () => {
+    const kb = await kbWith(ENTRIES.slice(0, 2));
+    let broken = true;
+    const flaky = { revision: 0, documents: () => kb.documents(), chunksOf: (id: string) => (broken ? [{ ...kb.chunksOf(id)[0]!, question: undefined as unknown as string }] : kb.chunksOf(id)) };
+    const answers = new KnowledgeAnswers(flaky, glossary);
+    expect(await answers.scores('cancel my order')).toEqual(new Map());
+    broken = false;
+    expect(best(await answers.scores('cancel my order'))).toBe('cancel');
+  });
 });

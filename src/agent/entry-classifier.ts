@@ -89,12 +89,22 @@ export class KnowledgeAnswers implements AnswerScorer {
     const revision = this.kb.revision;
     if (this.trained?.revision !== revision) {
       const chunks = this.kb.documents().flatMap((d) => this.kb.chunksOf(d.id));
-      this.trained = { revision, classifier: EntryClassifier.train(chunks, this.glossary) };
+      const classifier = EntryClassifier.train(chunks, this.glossary);
+      // A failed training is tried again on the next message, not remembered.
+      classifier.catch(() => {
+        if (this.trained?.classifier === classifier) this.trained = null;
+      });
+      this.trained = { revision, classifier };
     }
     return this.trained.classifier;
   }
 
+  /** Empty when there is no classifier (or it could not be trained): the ranker goes on without the signal. */
   async scores(text: string): Promise<Map<string, number>> {
-    return (await (await this.current())?.scores(text)) ?? new Map();
+    try {
+      return (await (await this.current())?.scores(text)) ?? new Map();
+    } catch {
+      return new Map();
+    }
   }
 }
