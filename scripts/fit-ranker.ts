@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { bestPerDocument, CandidateRanker, FEATURES, mergeTranslations, type FeatureName, type RankerWeights } from '../src/agent/ranker.js';
-import { KnowledgeAnswers } from '../src/agent/entry-classifier.js';
+import { answerKey, KnowledgeAnswers } from '../src/agent/entry-classifier.js';
 import { openRuntime, type Runtime } from '../src/agent/runtime.js';
 import { loadConfig } from '../src/config.js';
 import { defaultGlossary } from '../src/retrieval/glossary.js';
@@ -84,7 +84,7 @@ const rows = queries.flatMap((q) => q.rows);
 // trying other model forms offline on exactly what this script fits.
 if (process.argv.includes('--rows')) {
   const { writeFileSync } = await import('node:fs');
-  const line = (q: Query) => JSON.stringify({ id: q.id, language: q.language, answerable: q.answerable, hard: q.hard, rows: q.rows.map((r) => ({ x: r.x, y: r.y, docId: r.docId, key: r.chunk.metadata.translationOf ?? r.docId, lang: r.chunk.language })) });
+  const line = (q: Query) => JSON.stringify({ id: q.id, language: q.language, answerable: q.answerable, hard: q.hard, rows: q.rows.map((r) => ({ x: r.x, y: r.y, docId: r.docId, key: answerKey(r.chunk), lang: r.chunk.language })) });
   writeFileSync(process.argv[process.argv.indexOf('--rows') + 1]!, `${JSON.stringify({ features: FEATURES })}\n${queries.map(line).join('\n')}\n`);
 }
 

@@ -52,7 +52,7 @@ export class EntryClassifier {
     return new EntryClassifier(await IntentClassifier.train(featurizer, examples, { ...TRAINING, loss: 'softmax' }));
   }
 
-  /** Each answer's probability for `text` (answer key -> probability). */
+  /** Each answer's probability for `text` (answer key -> probability), likeliest first. */
   async scores(text: string): Promise<Map<string, number>> {
     const [p] = await this.classifier.predictMany([text]);
     return new Map(p!.scores.map((s) => [s.name, s.probability]));
@@ -61,6 +61,7 @@ export class EntryClassifier {
 
 /** What the ranker asks of the answer classifier. */
 export interface AnswerScorer {
+  /** Answer key -> probability, likeliest first. */
   scores(text: string): Promise<Map<string, number>>;
 }
 

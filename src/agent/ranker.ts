@@ -303,8 +303,7 @@ export class CandidateRanker {
     };
     const wantedProducts = [...wantedConcepts].filter((g) => g.kind === 'product');
     const entryScores = this.options.entries ? await this.options.entries.scores(ctx.query) : null;
-    let entryBest: string | null = null;
-    for (const [k, p] of entryScores ?? []) if (entryBest === null || p > entryScores!.get(entryBest)!) entryBest = k;
+    const entryBest = entryScores?.keys().next().value;
     const otherProduct = (have: Set<GlossaryGroup>) => (wantedProducts.length && have.size && !wantedProducts.some((g) => have.has(g)) ? 1 : 0);
     return hits.map((h, i) => {
       const c = h.chunk;
