@@ -130,6 +130,17 @@ describe('answering on the embedded default', () => {
     expect(second.decision.reasons).toContain('unresolved_turns');
   });
 
+  it('counts "still not working" against the last answer even after a turn it could not answer', async () => {
+    const say = (message: string) => rt.agent.answer({ customer: customer('not-fixed-later'), channel: 'app', message });
+    expect((await say('my hub is offline, how do i get it back online')).decision.type).toBe('answered');
+    const unsure = await say('do you also sell phone cases for the iphone 15? need one for my daughter');
+    expect(unsure.decision.type).toBe('handed_off');
+    expect(unsure.decision.reasons).not.toContain('human_requested');
+    // No person has spoken, the bot tries again, and the customer says its answer did not work.
+    const third = await say('did all that, still offline, nothing works');
+    expect(third.decision.reasons).toContain('unresolved_turns');
+  });
+
   it('starts a new conversation after the idle window', async () => {
     const first = await rt.agent.answer({ customer: customer('idle'), message: 'where is my order' });
     clock = new Date(clock.getTime() + 25 * 3_600_000);

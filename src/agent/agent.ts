@@ -22,7 +22,7 @@ import { decide } from './policy.js';
 import { answersPriceQuestion } from './price-question.js';
 import { CandidateRanker, errorCodes, namesCode, KNOWLEDGE_RANKER_WEIGHTS, RANKER_WEIGHTS, type RankedHit } from './ranker.js';
 import { chitchatReply, clarifyReply, handoffReply, waitingReply } from './replies.js';
-import { AnswerRequestSchema, type AnswerEvent, type AnswerRequest, type AnswerResult, type Citation, type Decision } from './types.js';
+import { AnswerRequestSchema, type AnswerEvent, type AnswerRequest, type AnswerResult, type Citation, type Decision, type DecisionReason } from './types.js';
 
 export interface AgentOptions {
   kb: KnowledgeBase;
@@ -109,9 +109,11 @@ function answerProbability(query: string, hits: readonly RankedHit[]): number {
 }
 
 /** The bot's latest turn answered the customer (rather than asking, or handing off). */
-function lastBotAnswered(turns: readonly TurnRecord[]): boolean {
-  const bot = turns.findLast((t) => t.role === 'bot');
-  return (bot?.decision as { type?: string } | null | undefined)?.type === 'answered';
+// The bot answered earlier and no person has spoken since: "still not working" is about that answer,
+// even when a later turn was handed off for low confidence and the bot is trying again.
+function botAnswerStands(turns: readonly TurnRecord[]): boolean {
+  const i = turns.findLastIndex((t) => t.role === 'bot' && (t.decision as { type?: string } | null | undefined)?.type === 'answered');
+  return i >= 0 && !turns.slice(i + 1).some((t) => t.role === 'agent');
 }
 
 /**
@@ -172,7 +174,7 @@ export class Agent {
     const repeated = u.frustration.signals.some((s) => s.name === 'repeated_question');
     // "Restarted it, still offline" after an answer: that answer did not resolve the problem, and
     // this turn is the same problem again. Both count towards unresolved turns in a row.
-    const notFixed = lastBotAnswered(history) && claimsNotFixed(message);
+    const notFixed = botAnswerStands(history) && claimsNotFixed(message);
     const priorUnresolved = (conversation?.unresolvedTurns ?? 0) + (notFixed ? 1 : 0);
     const decision = decide(
       {
@@ -191,7 +193,9 @@ export class Agent {
 
     if (retrying && decision.type === 'handed_off') {
       // Still not answerable: the customer keeps their place in the queue (no second ticket).
-      const waiting = await this.whileHumanOwns(conversation!, req, message, u, language, now, call);
+      // Reasons beyond "could not answer" (the answer given earlier did not work, twice) make the wait urgent.
+      const urgent = decision.reasons.filter((r) => r !== 'low_confidence' && r !== 'out_of_scope');
+      const waiting = await this.whileHumanOwns(conversation!, req, message, u, language, now, call, urgent);
       return { ...waiting, confidence: round(composed.confidence), standaloneQuery, retrievedDocIds: [...new Set(hits.map((h) => h.chunk.docId))], ...(composed.reply ? { draft: { reply: composed.reply, citations: composed.citations } } : {}) };
     }
     const clarifyOptions = ambiguous ? this.tiedDocuments(hits) : [];
@@ -322,6 +326,7 @@ export class Agent {
     language: AnswerResult['language'],
     now: Date,
     call: AnswerCallOptions,
+    also: readonly DecisionReason[] = [],
   ): Promise<AnswerResult> {
     const { conversations } = this.options;
     const last = (await conversations.handoffs(conversation.id)).at(-1);
@@ -331,6 +336,7 @@ export class Agent {
       { confidence: 1, frustration: u.frustration.score, humanRequested: this.humanRequested(u, message), priority: u.priority.priority, outOfScope: false, unresolvedTurns: 0, unresolvedNow: false, ambiguous: false },
       this.options.policy,
     );
+    const reasons = [...new Set([...urgent.reasons, ...also])];
     const stored = await conversations.recordExchange({
       conversationId: conversation.id,
       customer: { id: req.customer.id, tier: req.customer.tier },
@@ -340,7 +346,7 @@ export class Agent {
       state: conversation.state,
       unresolvedTurns: 0,
       turns: [{ role: 'customer', text: message, understanding: u }],
-      ...(urgent.reasons.length ? { escalate: { reasons: urgent.reasons, priority: u.priority.priority, firstResponseDue: firstResponseDue(now, u.priority.priority, req.customer.tier, this.options.sla) } } : {}),
+      ...(reasons.length ? { escalate: { reasons, priority: u.priority.priority, firstResponseDue: firstResponseDue(now, u.priority.priority, req.customer.tier, this.options.sla) } } : {}),
     });
     const decision: Decision = { type: 'handed_off', reasons: (stored.escalated?.reasons ?? last?.reasons ?? []) as Decision['reasons'] };
     const reply = waitingReply(language);

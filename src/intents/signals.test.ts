@@ -221,6 +221,11 @@ describe('complaints about the bot and claimed repeats', () => {
     expect(isBotComplaint('another copy-paste answer that has nothing to do with what I asked')).toBe(true);
     expect(isBotComplaint('每次回答都一模一样 跟复读机似的')).toBe(true);
     expect(isBotComplaint('how do I copy my scenes to the new hub?')).toBe(false);
+    // What the bot offered is not helping, or it answered another question than the one asked.
+    expect(isBotComplaint("still not getting anything. your suggestions aren't helping at all")).toBe(true);
+    expect(isBotComplaint('你是不是只会复制粘贴啊 我问的是退款 你给我讲了一堆发货')).toBe(true);
+    expect(isBotComplaint('the steps in the manual work fine, thanks')).toBe(false);
+    expect(isBotComplaint('我问的是退款多久到账')).toBe(false);
     expect(claimsRepeat('第三次问了！！上个月退的货钱到现在都没见着')).toBe(true);
     expect(claimsRepeat('这是我第一次买你们的产品')).toBe(false);
   });

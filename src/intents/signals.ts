@@ -47,9 +47,11 @@ const BOT_COMPLAINT = [
   /\b(you\s+)?keep\s+(sending|giving|showing|telling)\s+(me\s+)?(the\s+)?same\b/i,
   /\bnot\s+what\s+i\s+(asked|meant|said)\b|\buseless\s+(answer|reply|response|bot|article)\b|\bthanks\s+for\s+nothing\b/i,
   /\bcopy[-\s]?past(e|ed)\s+(answer|reply|response)|\bnothing\s+to\s+do\s+with\s+what\s+i\s+(asked|said|meant)\b/i,
+  // What the bot offered is not helping: "your suggestions aren't helping", "these steps don't work".
+  /\b(your|these|those|the)\s+(suggestions|answers|replies|responses|steps|tips|instructions|articles)\s+(aren'?t|are\s+not|don'?t|do\s+not|never)\s+(help|work)(ing)?\b/i,
   /\bdo\s+you\s+(even|actually)\s+read\b|\b(same|another)\s+canned\s+(reply|response|answer|message)\b|\bnothing\s+(you\s+)?(suggest|say|recommend)(ed|s)?\s+(works|helps|worked|helped)\b/i,
   /(你)?答的(是)?(什么|啥)(玩意|东西)|说的(是)?(什么|啥)玩意|等于白说|认真(看|读)(一下|看)?我(问|说|写)的/,
-  /(一直|总是|老是)(在)?(重复|说)(同一句|一样的)|复读机|(每次|每回)(回答|回复|说)的?都(一样|一模一样|是这句)|有用吗|没用|说了半天|听不懂|你是机器人|机器人吧|是不是机器人|答非所问|没用的?机器人|智障|说了等于没说|什么破(机器人|客服)|听不明白|不懂人话|听(不)?懂人话/,
+  /(一直|总是|老是)(在)?(重复|说)(同一句|一样的)|复读机|(每次|每回)(回答|回复|说)的?都(一样|一模一样|是这句)|有用吗|没用|说了半天|听不懂|你是机器人|机器人吧|是不是机器人|答非所问|只会(复制|粘贴|复制粘贴)|我问的(是|明明是)[^，,。！？!?]{1,12}[，,\s]*(你|结果)(却|倒)?(给我)?(讲|说|回|扯|答)了?(一堆|半天)?|没用的?机器人|智障|说了等于没说|什么破(机器人|客服)|听不明白|不懂人话|听(不)?懂人话/,
 ];
 const PROFANITY = /\b(fuck\w*|f\*+k|shit\w*|bullshit|damn|crap|wtf|ass(hole)?|bastard\w*|bloody hell)\b|傻逼|傻[bB]|\bsb\b|他妈|妈的|tmd|草泥马|卧槽|我靠|滚蛋|狗屎|去你的/i;
 const CHURN_THREAT = [
@@ -85,7 +87,7 @@ const EXASPERATION = [
 const REPEAT_CLAIM = /\b(i\s+(already|just)\s+(asked|said|told\s+you)|(asked|told\s+you|said\s+it|explained)\s+(this\s+|it\s+)?(two|three|four|five|several|many|multiple|\d+)\s+times|asked\s+(you\s+)?(this\s+)?(already|before|twice|again)|how\s+many\s+times|for\s+the\s+(second|third|\d+(st|nd|rd|th))\s+time|again\?{2,}|same\s+question|(\d+(st|nd|rd|th)|second|third|fourth)\s+time\s+(asking|i('ve)?\s+asked))\b|我(已经|都)?(问|说)(过|了)(好几遍|很多遍|多少遍|两遍|三遍)?了?|问了(好几|很多|多少)遍|第[二三四五六七八九十几\d]+(次|遍)(问|说|找|联系|来问)|说了(好几|多少)遍|再问一(遍|次)/i;
 
 // The customer says what they were told did not solve it ("restarted it, still offline", "还是不行").
-const NOT_FIXED_EN = /\b(still\s+(not|no|nothing|offline|broken|the\s+same|won'?t|doesn'?t|isn'?t|can'?t|cannot|having|getting|shows?|says?|stuck|dead|blinking|flashing|failing|fails)|(didn'?t|did\s+not|doesn'?t|does\s+not|won'?t)\s+(help|work|fix)|(that|this|it)\s+(didn'?t|did\s+not)\b|(already|i)\s+tried\s+(that|this|it|everything)|tried\s+(that|this|it)\s+already|nothing\s+(works|worked|changed|helps|helped)|same\s+(problem|issue|error|thing)(\s+(again|still))?|no\s+luck|still\s+(getting\s+)?(error\s+)?e\d{3,5}|(did|done|tried)\s+(all\s+)?(of\s+)?(that|this|everything)|nothing\s+(you'?ve|you\s+have|you)\s+(said|suggested|say|suggest)\s+(has\s+)?(worked|helped|works|helps)|none\s+of\s+(this|that|it|these)\s+(works|worked|helps|helped))\b/i;
+const NOT_FIXED_EN = /\b(still\s+(not|no|nothing|offline|broken|the\s+same|won'?t|doesn'?t|isn'?t|can'?t|cannot|having|getting|shows?|says?|stuck|dead|blinking|flashing|failing|fails)|(didn'?t|did\s+not|doesn'?t|does\s+not|won'?t)\s+(help|work|fix)|(that|this|it)\s+(didn'?t|did\s+not)\b|(already|i)\s+tried\s+(that|this|it|everything)|tried\s+(that|this|it)\s+already|nothing\s+(works|worked|changed|helps|helped)|same\s+(problem|issue|error|thing)(\s+(again|still))?|no\s+luck|still\s+(getting\s+)?(error\s+)?e\d{3,5}|(did|done|tried)\s+(all\s+)?(of\s+)?(that|this|everything)|nothing\s+(you'?ve|you\s+have|you)\s+(said|suggested|say|suggest)\s+(has\s+)?(worked|helped|works|helps)|none\s+of\s+(this|that|it|these|them)\s+(works|worked|helps|helped|is\s+(working|helping)|are\s+(working|helping)))\b/i;
 const NOT_FIXED_ZH = /还是不行|还是没用|没有用|没用|不管用|没效果|没有效果|试过了|都试了|照做了.*(不行|没用)|还是(离线|连不上|不能|没有|一样|不亮|显示|提示|报错|失败|老样子)|依然|仍然|照样|问题没解决|没解决|还是\s*[A-Za-z]\d{3,5}|都试过|都做了|你说的都/;
 
 // "I'll do it myself": a customer declining help from a person, which says nothing of the problem.
