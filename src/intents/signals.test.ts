@@ -6,10 +6,10 @@ import { affect, sentiment } from './sentiment/index.js';
 import { claimsNotFixed, claimsRepeat, withoutAsides, hasProfanity, isBotComplaint, isChurnThreat, isExasperated, isHumanRequest, isIndirectHumanMention, isSarcastic, isShouting } from './signals.js';
 
 describe('human request', () => {
-  it.each(['let me talk to a real person', 'agent please', 'Pass me to a human please', 'I want to speak with a representative', '转人工', '我要人工客服', '找真人', 'I want compensation, get me a human', '叫你们负责人出来', '让你们主管来处理', 'is this a real person?', '麻烦安排一位客服专员与我电话沟通', 'can someone from your team give me a call about my order?', 'I would appreciate it if one of your staff could contact me directly', '能不能打个电话给我 打字说不清楚', 'would feel much more comfortable if someone from your support team could walk me through it on a video call. Could someone please get in touch to arrange this?', "what's your support phone number?", '你好 能不能安排个技术人员远程帮我看下网关 谢谢', '你们客服电话是多少 我直接打过去说'])('"%s" is a request', (t) => {
+  it.each(['let me talk to a real person', 'agent please', 'Pass me to a human please', 'I want to speak with a representative', '转人工', '我要人工客服', '找真人', 'I want compensation, get me a human', '叫你们负责人出来', '让你们主管来处理', 'is this a real person?', '麻烦安排一位客服专员与我电话沟通', 'can someone from your team give me a call about my order?', 'I would appreciate it if one of your staff could contact me directly', '能不能打个电话给我 打字说不清楚', 'would feel much more comfortable if someone from your support team could walk me through it on a video call. Could someone please get in touch to arrange this?', "what's your support phone number?", '你好 能不能安排个技术人员远程帮我看下网关 谢谢', '你们客服电话是多少 我直接打过去说', 'is there anyone real there or am I just talking to a script', 'could a person walk me through it instead?', "ok just give me a phone number, I'll call myself", 'Could a member of your staff please get in touch with me so we can sort out access?', 'can you pass this on to someone on your team who can look at my account?', 'can I book a callback with one of your technicians about wiring my T3?', 'hand me over to one of your colleagues pls', '给我个电话我自己打', '好复杂啊 有没有人能打个视频电话教我一下', '帮我转个人工查一下吧', '能帮我叫一下售后的同事吗'])('"%s" is a request', (t) => {
     expect(isHumanRequest(t)).toBe(true);
   });
-  it.each(['could you ask an agent how to change my address?', 'your agent told me the refund takes 5 days', '能帮我问下人工客服怎么改地址吗', '之前客服说今天能到', 'how do I add a person to my home?', '不用找人工，我自己弄，网关怎么重启', 'no need for an agent, just tell me how to reset it', 'no need to get a human involved, just tell me how to factory reset the camera', "I don't want to bother your agents, how do I pair the plug?", "can the camera just alert me when it's an actual person?", 'only record when it detects a real person', 'how do I call the hub from the app', "my wife will call me when it's done", 'can someone else in my family use the app?', '手机号码怎么改'])('"%s" is not', (t) => {
+  it.each(['could you ask an agent how to change my address?', 'your agent told me the refund takes 5 days', '能帮我问下人工客服怎么改地址吗', '之前客服说今天能到', 'how do I add a person to my home?', '不用找人工，我自己弄，网关怎么重启', 'no need for an agent, just tell me how to reset it', 'no need to get a human involved, just tell me how to factory reset the camera', "I don't want to bother your agents, how do I pair the plug?", "can the camera just alert me when it's an actual person?", 'only record when it detects a real person', 'how do I call the hub from the app', "my wife will call me when it's done", 'can someone else in my family use the app?', '手机号码怎么改', 'has anyone else had this problem?', '有没有人遇到过网关离线', 'tell me the tracking number for my order', 'can an agent check why my refund is late?', 'my electrician wants to know which wire is C'])('"%s" is not', (t) => {
     expect(isHumanRequest(t)).toBe(false);
   });
   // The intent classifier reads "human" in these as contact_human; the agent overrules it on this.
@@ -165,6 +165,20 @@ describe('priority', () => {
     [['网关外壳鼓起来了 都裂开一道缝了 摸着很烫'], 'P1', 'safety_hazard'],
     [["I've been charged $49.99 AND $4.99 for Lumen Plus on the same day. I only have one subscription, the yearly one."], 'P1', 'charged_twice'],
     [['Plus年费扣了我三次 49.99扣了三笔 银行短信来了三条'], 'P1', 'charged_twice'],
+    [['my card just got charged $4.99 eleven times this morning, all lumen plus'], 'P1', 'charged_twice'],
+    [['商城一下扣了我五笔钱 每笔129刀'], 'P1', 'charged_twice'],
+    [['your store charged my debit card $1,349.00 for an order that should have been $134.90'], 'P1', 'overcharged'],
+    [['got a zap off the P2 when I pressed the button'], 'P1', 'safety_hazard'],
+    [['the carbon monoxide alarm in the hallway just went off and the furnace is still running'], 'P1', 'safety_hazard'],
+    [['插座上插着暖风机 插座本身烫得吓人 塑料壳都变形了'], 'P1', 'safety_hazard'],
+    [['there are clips in my camera history of a kitchen that isn\'t mine'], 'P1', 'security_breach'],
+    [['我app里能看到别人家的摄像头画面'], 'P1', 'security_breach'],
+    [['隐私模式被人关掉了 操作记录显示一个不认识的设备关的'], 'P1', 'security_breach'],
+    [["thermostat screen is blank", "it's -15 outside, the heating is completely dead and my 86 year old dad lives here on his own"], 'P1', 'vulnerable_at_risk'],
+    [['温控器关不掉 一直在制热 屋里三十二度了 我妈心脏不好'], 'P1', 'vulnerable_at_risk'],
+    [['the heating is not working, how do I check the wiring?'], 'P3', 'problem_reported'],
+    [['网关升级到一半家里跳闸停电了，来电后app显示E1107'], 'P3', 'problem_reported'],
+    [['does the T3 work with a carbon monoxide detector?'], 'P4', 'general_question'],
     [['我下了3笔订单 怎么查物流'], 'P4', 'general_question'],
     [['is the plug waterproof if rain gets on it?'], 'P4', 'general_question'],
     [['how do I remove a member I invited to my home?'], 'P4', 'general_question'],
@@ -226,6 +240,25 @@ describe('complaints about the bot and claimed repeats', () => {
     expect(isBotComplaint('你是不是只会复制粘贴啊 我问的是退款 你给我讲了一堆发货')).toBe(true);
     expect(isBotComplaint('the steps in the manual work fine, thanks')).toBe(false);
     expect(isBotComplaint('我问的是退款多久到账')).toBe(false);
+    expect(isBotComplaint("yes I KNOW how refunds work. are you even reading what I write?")).toBe(true);
+    expect(isBotComplaint("you've now sent me the same tracking link THREE times")).toBe(true);
+    expect(isBotComplaint('我说第四遍了 能不能看清楚再回')).toBe(true);
+    expect(isBotComplaint('你这回答跟我问的有半毛钱关系吗')).toBe(true);
+    expect(isBotComplaint('跟你说不明白')).toBe(true);
+    expect(isBotComplaint('you sent me the same order twice by mistake, can I return one?')).toBe(false);
+    expect(claimsRepeat('ok third time explaining this: the camera is NOT offline')).toBe(true);
+    expect(claimsRepeat('我说第四遍了')).toBe(true);
+    expect(isSarcastic("lol ok. 'restart your router'. groundbreaking. would never have thought of that")).toBe(true);
+    expect(isSarcastic('a smart thermostat that cannot keep my house at 20 degrees. truly living in the future 🙃')).toBe(true);
+    expect(isExasperated("still locked out and I'm losing my mind")).toBe(true);
+    expect(isExasperated('cleared them AGAIN. not fixed, not even close. come on')).toBe(true);
+    expect(isExasperated("the light on the hub won't come on")).toBe(false);
+    expect(isExasperated('服了 温控器买回来就没正常过一天 离谱')).toBe(true);
+    expect(isExasperated('算了算了 不问了')).toBe(true);
+    expect(isExasperated('都换了两颗新电池了 这不白折腾吗')).toBe(true);
+    expect(isShouting('what exactly do you want me to do with it???')).toBe(true);
+    expect(claimsNotFixed("that's the 4th link, still locked out")).toBe(true);
+    expect(claimsNotFixed('还是红灯 啥用没有')).toBe(true);
     expect(claimsRepeat('第三次问了！！上个月退的货钱到现在都没见着')).toBe(true);
     expect(claimsRepeat('这是我第一次买你们的产品')).toBe(false);
   });

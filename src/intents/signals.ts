@@ -5,7 +5,14 @@
 // put in touch: "talk to a human", "agent please", "转人工".
 const HUMAN_REQUEST_EN = [
   /\b(talk|speak|chat)\s+(to|with)\s+(a|an|some|your|the)?\s*(real|live|actual)?\s*(human|person|people|agent|representative|rep|someone|somebody|operator|manager|supervisor)\b/i,
-  /\b(get|put|transfer|connect|pass)\s+me\s+(through\s+)?(to|with)\s+(a|an|your|the)?\s*(real|live|actual)?\s*(human|person|agent|representative|rep|someone|operator|manager|supervisor)\b/i,
+  /\b(get|put|transfer|connect|pass|hand)\s+me\s+(over\s+|on\s+|through\s+)?(to|with)\s+(a|an|your|the|one\s+of\s+your)?\s*(real|live|actual)?\s*(human|person|agent|representative|rep|someone|operator|manager|supervisor|colleagues?|staff|team|people|agents)\b/i,
+  // Passing the case on to a person: "can you pass this on to someone on your team".
+  /\b(pass|hand|forward|escalate|send|refer|transfer)\s+(this|it|me|my\s+(case|issue|ticket|request|problem))\s+(on\s+|over\s+)?to\s+(someone|somebody|a\s+(real\s+)?(person|human|colleague)|an?\s+(agent|specialist|technician|supervisor|manager)|your\s+(team|staff|colleagues?|supervisor|manager)|one\s+of\s+your)\b/i,
+  // Is anyone real there; a callback or a call booked with a person; a person to walk them through it.
+  /\b(is|are)\s+there\s+(any(one|body)|some(one|body)|a\s+(real\s+)?(person|human))\s+(real\s+)?(there|here|around|available|out\s+there|i\s+can\s+(talk|speak))\b|\bany(one|body)\s+real\b/i,
+  /\b(book|schedule|arrange|request|get|set\s+up)\s+(a|an)\s+(call\s*-?\s*back|callback|phone\s+call|video\s+call)\b|\bcall\s*-?\s*back\s+(from|with)\b/i,
+  /\b(could|can|would)\s+(a|an|some)\s+(real\s+)?(person|human|agent|technician|specialist)\s+(walk|talk|guide|go\s+through|show|help)\s+(me|us)\b/i,
+  /\b(give|send|tell|text)\s+me\s+(a|the|your)\s+(support\s+|customer\s+service\s+)?(phone|telephone|contact|helpline)(\s+number)?\b/i,
   /\b(i\s+)?(want|need|demand|request)\s+(a|an|to\s+(talk|speak)\s+(to|with)\s+(a|an))?\s*(real|live|actual)?\s*(human|person|agent|representative|manager|supervisor)\b/i,
   // Not a camera's "alert me when it's an actual person" (what it detects, not whom to talk to).
   /(?<!\b(?:it'?s|it\s+is|detects?|detecting|sees?|spots?|only)\s+(?:an?\s+)?)\b(real|live|actual)\s+(human|person|agent)\b/i,
@@ -15,19 +22,19 @@ const HUMAN_REQUEST_EN = [
   /\bescalate\s+(this|me|my\s+case)\b/i,
   /\b(get|find)\s+me\s+(someone|somebody)\s+(who|that|else|competent|real)\b/i,
   // A call or a contact from a person ("can someone from your team give me a call").
-  /\b(someone|somebody|one\s+of\s+your\s+(staff|team|people|colleagues|agents)|a\s+member\s+of\s+(your\s+)?(staff|team))\b[^.?!]{0,40}\b(call|ring|phone|contact)\s+me\b|\b(give|gimme)\s+me\s+a\s+(call|ring)\b|\bcall\s+me\s+(back|please|asap)\b/i,
+  /\b(someone|somebody|one\s+of\s+your\s+(staff|team|people|colleagues|agents)|a\s+member\s+of\s+(your\s+)?(staff|team))\b[^.?!]{0,40}\b(call|ring|phone|contact|email|reach|get\s+in\s+touch\s+with|reach\s+out\s+to)\s+me\b|\b(give|gimme)\s+me\s+a\s+(call|ring)\b|\bcall\s+me\s+(back|please|asap)\b/i,
   // A person to walk them through it, or the number to reach one: "could someone get in touch",
   // "what's your support phone number".
   /\b(someone|somebody)\s+(please\s+)?(get\s+in\s+touch|reach\s+out|walk\s+me\s+through|help\s+me\s+(on|over)\s+(a|the)\s+(video\s+|phone\s+)?call)\b|\b(someone|somebody)\s+(from|on)\s+your\s+(support\s+)?(team|staff)\s+(could|can|would|to)\b/i,
   /\bwhat'?s\s+your\s+(support\s+|customer\s+service\s+|helpline\s+)?(phone|telephone)\s+number\b|\b(phone|telephone)\s+number\s+(for|of)\s+(your\s+)?(support|customer\s+service|helpline)\b/i,
 ];
-const HUMAN_REQUEST_ZH = /(打|回)(个|一个)?电话(给我|过来)|给我(打|回)(个|一个)?电话|电话联系我|来个电话|(安排|派|找)(一位|一个|个)?(人工|客服|专员|工作人员)(专员)?(给我|跟我|和我|与我)?(打电话|回电|电话沟通|联系)|转人工|人工客服|人工服务|找人工|要人工|接人工|人工坐席|真人客服|找真人|要真人|真人|活人|(找|叫|让|请)你们(的)?(客服|经理|主管|领导|负责人)(来|出来|过来|接电话)?|(找|叫)(你们)?(领导|负责人)(来|出来|过来)|(安排|派|找)(一位|一个|个)?(技术人员|技术员|工程师|师傅|技术支持)|(人工|客服)(的)?(电话|热线)(是)?(多少|几号)|客服(的)?电话号码(是)?多少|(给我|留个?|要个?)(你们)?(人工|客服)(的)?电话/;
+const HUMAN_REQUEST_ZH = /(打|回)(个|一个)?电话(给我|过来)|给我(打|回)(个|一个)?电话|电话联系我|来个电话|(安排|派|找)(一位|一个|个)?(人工|客服|专员|工作人员)(专员)?(给我|跟我|和我|与我)?(打电话|回电|电话沟通|联系)|转(个|一下|下)?人工|人工客服|给我(个|一个)(电话|号码|联系方式|客服电话)|有没有人(能|可以|会)?(打|来|教|帮|远程|上门|视频)|(视频|语音)电话(教|指导|帮)|(叫|找|喊|联系|转)(一下|一个|个|下)?(你们)?(售后|客服|技术|人工)?(的)?(同事|专员|工作人员|小姐姐|小哥哥|师傅)|人工服务|找人工|要人工|接人工|人工坐席|真人客服|找真人|要真人|真人|活人|(找|叫|让|请)你们(的)?(客服|经理|主管|领导|负责人)(来|出来|过来|接电话)?|(找|叫)(你们)?(领导|负责人)(来|出来|过来)|(安排|派|找)(一位|一个|个)?(技术人员|技术员|工程师|师傅|技术支持)|(人工|客服)(的)?(电话|热线)(是)?(多少|几号)|客服(的)?电话号码(是)?多少|(给我|留个?|要个?)(你们)?(人工|客服)(的)?电话/;
 // Mentions that are not requests: asking the bot to relay a question, or reporting what an agent said.
 const INDIRECT_EN = [
   // Asking the bot to have a person do a task: the customer's intent is the task.
   /\bask\s+(a|an|the|your|some)?\s*(live\s+)?(agent|agnet|gaent|agetn|agen|agnt|human|person|representative|rep|operator|someone|somebody)\b/i,
   /\b(tell|get|have|let)\s+(a|an|the|your|some)?\s*(live\s+)?(agent|human|person|representative|rep|operator|someone|somebody)\s+(how|to|if|whether|what|when|where|why|about|for)\b/i,
-  /\b(can|could|would|will)\s+(a|an|the|your|some)\s+(agent|representative|rep|operator|human|person)\s+(?!talk|speak|chat|call|contact|get\s+in\s+touch)[a-z]+/i,
+  /\b(can|could|would|will)\s+(a|an|the|your|some)\s+(agent|representative|rep|operator|human|person)\s+(?!talk|speak|chat|call|contact|get\s+in\s+touch|walk|guide|go\s+through|show\s+me|help\s+me|ring|phone|email|reach)[a-z]+/i,
   /\b(your|the|an|a|one of your)\s+(agent|representative|rep)s?\s+(told|said|mentioned|promised|gave)\b/i,
   /\b(agent|representative)\s+(told|said)\s+me\b/i,
 ];
@@ -42,16 +49,18 @@ const BOT_COMPLAINT = [
   /\bnot\s+understanding\b/i,
   /\b(stupid|useless|dumb)\s+(bot|robot|machine|chatbot|ai)\b/i,
   /\b(are\s+you|is\s+this)\s+(a\s+)?(bot|robot|machine)\b/i,
-  /\btalking\s+to\s+a\s+(wall|machine|robot|bot)\b/i,
+  /\btalking\s+to\s+a\s+(wall|machine|robot|bot|script)\b/i,
   /\b(you\s+keep|you'?re)\s+(repeating|saying\s+the\s+same)\b/i,
   /\b(you\s+)?keep\s+(sending|giving|showing|telling)\s+(me\s+)?(the\s+)?same\b/i,
   /\bnot\s+what\s+i\s+(asked|meant|said)\b|\buseless\s+(answer|reply|response|bot|article)\b|\bthanks\s+for\s+nothing\b/i,
   /\bcopy[-\s]?past(e|ed)\s+(answer|reply|response)|\bnothing\s+to\s+do\s+with\s+what\s+i\s+(asked|said|meant)\b/i,
   // What the bot offered is not helping: "your suggestions aren't helping", "these steps don't work".
   /\b(your|these|those|the)\s+(suggestions|answers|replies|responses|steps|tips|instructions|articles)\s+(aren'?t|are\s+not|don'?t|do\s+not|never)\s+(help|work)(ing)?\b/i,
+  /\bare\s+you\s+(even|actually)\s+(reading|listening)\b|\b(actually|properly)\s+read\s+(it|this|what|my)\b|\bread\s+what\s+i\s+(wrote|write|said)\b/i,
+  /\b(sent|given|shown|told)\s+me\s+(the\s+)?same\s+(\w+\s+)?(link|answer|reply|article|message|response|steps|instructions|text)s?\b[^.?!]{0,20}\b(again|twice|three|four|five|\d+|several|multiple)\b/i,
   /\bdo\s+you\s+(even|actually)\s+read\b|\b(same|another)\s+canned\s+(reply|response|answer|message)\b|\bnothing\s+(you\s+)?(suggest|say|recommend)(ed|s)?\s+(works|helps|worked|helped)\b/i,
   /(你)?答的(是)?(什么|啥)(玩意|东西)|说的(是)?(什么|啥)玩意|等于白说|认真(看|读)(一下|看)?我(问|说|写)的/,
-  /(一直|总是|老是)(在)?(重复|说)(同一句|一样的)|复读机|(每次|每回)(回答|回复|说)的?都(一样|一模一样|是这句)|有用吗|没用|说了半天|听不懂|你是机器人|机器人吧|是不是机器人|答非所问|只会(复制|粘贴|复制粘贴)|我问的(是|明明是)[^，,。！？!?]{1,12}[，,\s]*(你|结果)(却|倒)?(给我)?(讲|说|回|扯|答)了?(一堆|半天)?|没用的?机器人|智障|说了等于没说|什么破(机器人|客服)|听不明白|不懂人话|听(不)?懂人话/,
+  /(一直|总是|老是)(在)?(重复|说)(同一句|一样的)|复读机|(每次|每回)(回答|回复|说)的?都(一样|一模一样|是这句)|有用吗|没用|说了半天|听不懂|你是机器人|机器人吧|是不是机器人|答非所问|看清楚(再|了再)(回|答|说)|(跟|和)我问的(有)?(半毛钱|什么|啥|一毛钱)关系|(啥|一点)用(都)?没有|(跟|和)你(说|讲)不(明白|清|通)|(自己)?真(的)?用过(这|这个)?(东西|产品)吗|(别|不要)(给我)?念(流程|稿|模板)|只会(复制|粘贴|复制粘贴)|我问的(是|明明是)[^，,。！？!?]{1,12}[，,\s]*(你|结果)(却|倒)?(给我)?(讲|说|回|扯|答)了?(一堆|半天)?|没用的?机器人|智障|说了等于没说|什么破(机器人|客服)|听不明白|不懂人话|听(不)?懂人话/,
 ];
 const PROFANITY = /\b(fuck\w*|f\*+k|shit\w*|bullshit|damn|crap|wtf|ass(hole)?|bastard\w*|bloody hell)\b|傻逼|傻[bB]|\bsb\b|他妈|妈的|tmd|草泥马|卧槽|我靠|滚蛋|狗屎|去你的/i;
 const CHURN_THREAT = [
@@ -82,13 +91,14 @@ const EXASPERATION = [
   /\bwhat\s+kind\s+of\s+(company|service|support|business)\b|\btreat(s|ing)?\s+(its|your|their)\s+customers\b/i,
   /\b(wasted|wasting)\s+(an?|my|\d+|two|three|several)?\s*(whole\s+)?(hour|hours|day|days|evening|morning|afternoon|weekend)\b|\bgetting\s+(me\s+)?nowhere\b|\bgoing\s+(round|around)\s+in\s+circles\b/i,
   /\b(it'?s|this\s+is|that'?s)\s+(useless|hopeless|ridiculous|pathetic)\b/i,
-  /受不了了?|烦死了?|烦透了|忍无可忍|真服了|我服了|无语了|心累|我(要|快)崩溃了|(这|你们)?到底(行不行|管不管|有没有人管|能不能解决)|这就是你们的(售后|服务|客服|态度)|(就是)?这么对待(客户|顾客|用户)|(大家)?千万别买|鬼影都没有|兜圈子|绕圈子|踢皮球/,
+  /\blosing\s+my\s+mind\b|\bgoing\s+(crazy|insane|mad)\b|\bdriving\s+me\s+(crazy|nuts|mad|insane|up\s+the\s+wall)\b|[.,!]\s*come\s+on\s*[.!?]*\s*$|\bnot\s+even\s+close\b/im,
+  /受不了了?|烦死了?|烦透了|忍无可忍|服了|离谱|白折腾|折腾(了)?(一晚上|一整天|半天|好几天|一下午|一上午|一晚|一周|好久)|算了算了|不问了|无语了|心累|我(要|快)崩溃了|(这|你们)?到底(行不行|管不管|有没有人管|能不能解决)|这就是你们的(售后|服务|客服|态度)|(就是)?这么对待(客户|顾客|用户)|(大家)?千万别买|鬼影都没有|兜圈子|绕圈子|踢皮球/,
 ];
-const REPEAT_CLAIM = /\b(i\s+(already|just)\s+(asked|said|told\s+you)|(asked|told\s+you|said\s+it|explained)\s+(this\s+|it\s+)?(two|three|four|five|several|many|multiple|\d+)\s+times|asked\s+(you\s+)?(this\s+)?(already|before|twice|again)|how\s+many\s+times|for\s+the\s+(second|third|\d+(st|nd|rd|th))\s+time|again\?{2,}|same\s+question|(\d+(st|nd|rd|th)|second|third|fourth)\s+time\s+(asking|i('ve)?\s+asked))\b|我(已经|都)?(问|说)(过|了)(好几遍|很多遍|多少遍|两遍|三遍)?了?|问了(好几|很多|多少)遍|第[二三四五六七八九十几\d]+(次|遍)(问|说|找|联系|来问)|说了(好几|多少)遍|再问一(遍|次)/i;
+const REPEAT_CLAIM = /\b(i\s+(already|just)\s+(asked|said|told\s+you)|(asked|told\s+you|said\s+it|explained)\s+(this\s+|it\s+)?(two|three|four|five|several|many|multiple|\d+)\s+times|asked\s+(you\s+)?(this\s+)?(already|before|twice|again)|how\s+many\s+times|for\s+the\s+(second|third|\d+(st|nd|rd|th))\s+time|again\?{2,}|same\s+question|(\d+(st|nd|rd|th)|second|third|fourth|fifth)\s+time\s+(asking|explaining|telling|saying|writing|i('ve)?\s+(asked|explained|told|said)))\b|我(已经|都)?(问|说)(过|了)(好几遍|很多遍|多少遍|两遍|三遍)?了?|问了(好几|很多|多少)遍|第[二三四五六七八九十几\d]+(次|遍)(问|说|找|联系|来问)|说了(好几|多少)遍|再问一(遍|次)|(说|问|讲|解释)(了)?第[二三四五六七八九十几\d]+(次|遍)/i;
 
 // The customer says what they were told did not solve it ("restarted it, still offline", "还是不行").
-const NOT_FIXED_EN = /\b(still\s+(not|no|nothing|offline|broken|the\s+same|won'?t|doesn'?t|isn'?t|can'?t|cannot|having|getting|shows?|says?|stuck|dead|blinking|flashing|failing|fails)|(didn'?t|did\s+not|doesn'?t|does\s+not|won'?t)\s+(help|work|fix)|(that|this|it)\s+(didn'?t|did\s+not)\b|(already|i)\s+tried\s+(that|this|it|everything)|tried\s+(that|this|it)\s+already|nothing\s+(works|worked|changed|helps|helped)|same\s+(problem|issue|error|thing)(\s+(again|still))?|no\s+luck|still\s+(getting\s+)?(error\s+)?e\d{3,5}|(did|done|tried)\s+(all\s+)?(of\s+)?(that|this|everything)|nothing\s+(you'?ve|you\s+have|you)\s+(said|suggested|say|suggest)\s+(has\s+)?(worked|helped|works|helps)|none\s+of\s+(this|that|it|these|them)\s+(works|worked|helps|helped|is\s+(working|helping)|are\s+(working|helping)))\b/i;
-const NOT_FIXED_ZH = /还是不行|还是没用|没有用|没用|不管用|没效果|没有效果|试过了|都试了|照做了.*(不行|没用)|还是(离线|连不上|不能|没有|一样|不亮|显示|提示|报错|失败|老样子)|依然|仍然|照样|问题没解决|没解决|还是\s*[A-Za-z]\d{3,5}|都试过|都做了|你说的都/;
+const NOT_FIXED_EN = /\b(still\s+(not|no|nothing|locked|happening|expired|black|blank|missing|down|waiting|offline|broken|the\s+same|won'?t|doesn'?t|isn'?t|can'?t|cannot|having|getting|shows?|says?|stuck|dead|blinking|flashing|failing|fails)|(didn'?t|did\s+not|doesn'?t|does\s+not|won'?t)\s+(help|work|fix)|(that|this|it)\s+(didn'?t|did\s+not)\b|(already|i)\s+tried\s+(that|this|it|everything)|tried\s+(that|this|it)\s+already|nothing\s+(works|worked|changed|helps|helped)|same\s+(problem|issue|error|thing)(\s+(again|still))?|no\s+luck|not\s+fixed|(it'?s|its)\s+back\s+to\b|still\s+(getting\s+)?(error\s+)?e\d{3,5}|(did|done|tried)\s+(all\s+)?(of\s+)?(that|this|everything)|nothing\s+(you'?ve|you\s+have|you)\s+(said|suggested|say|suggest)\s+(has\s+)?(worked|helped|works|helps)|none\s+of\s+(this|that|it|these|them)\s+(works|worked|helps|helped|is\s+(working|helping)|are\s+(working|helping)))\b/i;
+const NOT_FIXED_ZH = /还是不行|还是没用|没有用|没用|不管用|没效果|没有效果|试过了|都试了|照做了.*(不行|没用)|还是(离线|连不上|不能|没有|一样|不亮|显示|提示|报错|失败|老样子|红灯|黑屏|说|闪|锁)|(啥|一点)用(都)?没有|白折腾|依然|仍然|照样|问题没解决|没解决|还是\s*[A-Za-z]\d{3,5}|都试过|都做了|你说的都/;
 
 // "I'll do it myself": a customer declining help from a person, which says nothing of the problem.
 const SELF_SERVE = /我自己(来|弄|搞|处理|试试?|看看)|\bi('ll| will| can)\s+(do|fix|sort|handle|try)\s+(it|this|that)\s+myself\b/i;
@@ -100,10 +110,12 @@ const IRONIC_PRAISE_EN = /\b(?:(?:truly|really|just|such|so)\s+)?(fantastic|grea
 const FAILURE_EN = /\b(fight\w*|again|still|broken|dead|hours?|whole\s+(evening|day|night|morning|weekend)|instead\s+of|useless|wasted?|never|offline|drop(s|ped|ping)?\s+(off|out)|keeps?\s+\w+ing|(third|fourth|fifth|\d+(st|nd|rd|th))\s+time|(twice|three\s+times|four\s+times)|another\s+(copy|useless|canned|same)|nothing\s+to\s+do\s+with)\b/i;
 const IRONIC_PRAISE_ZH = /太棒了|真棒|真行|真厉害|真是谢谢|呵呵|可真(是)?(稳定|好用|靠谱|给力|智能|行)/;
 const FAILURE_ZH = /复读机|一模一样|答非所问|第[二三四五六七八九十几\d]+次|又(掉|坏|断|离线|不行|出问题)|掉线|坏了|不行|没用|离线|连不上|一晚上|一整天|折腾/;
+// Ironic on their own ("groundbreaking.", "would never have thought of that", 🙃 after a failure report).
+const SARCASTIC_EN = /\bgroundbreaking\b|\bgenius\s+(idea|advice|suggestion)\b|\b(would|could)\s+never\s+have\s+thought\s+of\s+(that|it)\b|\bcaptain\s+obvious\b|\bliving\s+in\s+the\s+future\b|[\u{1F643}\u{1F644}\u{1F612}]/u;
 const SCARE_QUOTES_ZH = /[“"「『](稳定|好用|靠谱|给力|智能|贴心|专业|快|聪明|方便|省心|高效)[”"」』]/;
 
 export function isSarcastic(text: string): boolean {
-  return (IRONIC_PRAISE_EN.test(text) && FAILURE_EN.test(text)) || SCARE_QUOTES_ZH.test(text) || (IRONIC_PRAISE_ZH.test(text) && FAILURE_ZH.test(text));
+  return (IRONIC_PRAISE_EN.test(text) && FAILURE_EN.test(text)) || SARCASTIC_EN.test(text) || SCARE_QUOTES_ZH.test(text) || (IRONIC_PRAISE_ZH.test(text) && FAILURE_ZH.test(text));
 }
 
 export function matchesAny(text: string, patterns: readonly RegExp[] | RegExp): boolean {
@@ -142,5 +154,5 @@ export function isShouting(text: string): boolean {
   const capsWords = text.match(/\b[A-Z]{3,}\b/g)?.filter((w) => !/^(XR|OK|LED|USB|SMS|APP|FAQ|PIN|ETA|ASAP)$/.test(w)) ?? [];
   const letters = text.match(/[A-Za-z]/g)?.length ?? 0;
   const upper = text.match(/[A-Z]/g)?.length ?? 0;
-  return capsWords.length >= 3 || (letters >= 12 && upper / letters > 0.7) || /[!！]{3,}/.test(text);
+  return capsWords.length >= 3 || (letters >= 12 && upper / letters > 0.7) || /[!！?？]{3,}/.test(text);
 }
