@@ -6,7 +6,7 @@ import { affect, sentiment } from './sentiment/index.js';
 import { claimsNotFixed, claimsRepeat, withoutAsides, hasProfanity, isBotComplaint, isChurnThreat, isExasperated, isHumanRequest, isIndirectHumanMention, isSarcastic, isShouting } from './signals.js';
 
 describe('human request', () => {
-  it.each(['let me talk to a real person', 'agent please', 'Pass me to a human please', 'I want to speak with a representative', '转人工', '我要人工客服', '找真人', 'I want compensation, get me a human', '叫你们负责人出来', '让你们主管来处理', 'is this a real person?', '麻烦安排一位客服专员与我电话沟通', 'can someone from your team give me a call about my order?', 'I would appreciate it if one of your staff could contact me directly', '能不能打个电话给我 打字说不清楚', 'would feel much more comfortable if someone from your support team could walk me through it on a video call. Could someone please get in touch to arrange this?', "what's your support phone number?", '你好 能不能安排个技术人员远程帮我看下网关 谢谢', '你们客服电话是多少 我直接打过去说', 'is there anyone real there or am I just talking to a script', 'could a person walk me through it instead?', "ok just give me a phone number, I'll call myself", 'Could a member of your staff please get in touch with me so we can sort out access?', 'can you pass this on to someone on your team who can look at my account?', 'can I book a callback with one of your technicians about wiring my T3?', 'hand me over to one of your colleagues pls', '给我个电话我自己打', '好复杂啊 有没有人能打个视频电话教我一下', '帮我转个人工查一下吧', '能帮我叫一下售后的同事吗'])('"%s" is a request', (t) => {
+  it.each(['let me talk to a real person', 'agent please', 'Pass me to a human please', 'I want to speak with a representative', '转人工', '我要人工客服', '找真人', 'I want compensation, get me a human', '叫你们负责人出来', '让你们主管来处理', 'is this a real person?', '麻烦安排一位客服专员与我电话沟通', 'can someone from your team give me a call about my order?', 'I would appreciate it if one of your staff could contact me directly', '能不能打个电话给我 打字说不清楚', 'would feel much more comfortable if someone from your support team could walk me through it on a video call. Could someone please get in touch to arrange this?', "what's your support phone number?", '你好 能不能安排个技术人员远程帮我看下网关 谢谢', '你们客服电话是多少 我直接打过去说', 'is there anyone real there or am I just talking to a script', 'could a person walk me through it instead?', "ok just give me a phone number, I'll call myself", 'Could a member of your staff please get in touch with me so we can sort out access?', 'can you pass this on to someone on your team who can look at my account?', 'can I book a callback with one of your technicians about wiring my T3?', 'hand me over to one of your colleagues pls', '给我个电话我自己打', '好复杂啊 有没有人能打个视频电话教我一下', '帮我转个人工查一下吧', '能帮我叫一下售后的同事吗', 'Can a real support person look at my account?', "I'd prefer a person to screen-share with me while I do it", "I'd still rather have one of your technicians come out and look at our setup", 'Is there a support phone line I can call?', '人工 人工 人工', '能让工程师联系我一下吗', '能给我个售后的联系方式吗 电话或者微信都行', '能不能约个师傅上门帮我装一下', '能不能找个客服远程带我操作一遍'])('"%s" is a request', (t) => {
     expect(isHumanRequest(t)).toBe(true);
   });
   it.each(['could you ask an agent how to change my address?', 'your agent told me the refund takes 5 days', '能帮我问下人工客服怎么改地址吗', '之前客服说今天能到', 'how do I add a person to my home?', '不用找人工，我自己弄，网关怎么重启', 'no need for an agent, just tell me how to reset it', 'no need to get a human involved, just tell me how to factory reset the camera', "I don't want to bother your agents, how do I pair the plug?", "can the camera just alert me when it's an actual person?", 'only record when it detects a real person', 'how do I call the hub from the app', "my wife will call me when it's done", 'can someone else in my family use the app?', '手机号码怎么改', 'has anyone else had this problem?', '有没有人遇到过网关离线', 'tell me the tracking number for my order', 'can an agent check why my refund is late?', 'my electrician wants to know which wire is C'])('"%s" is not', (t) => {
@@ -179,6 +179,10 @@ describe('priority', () => {
     [['the heating is not working, how do I check the wiring?'], 'P3', 'problem_reported'],
     [['网关升级到一半家里跳闸停电了，来电后app显示E1107'], 'P3', 'problem_reported'],
     [['does the T3 work with a carbon monoxide detector?'], 'P4', 'general_question'],
+    [['is there an outage? the app will not load'], 'P1', 'outage'],
+    [['There is a charge of $1,249.00 from Lumen on my card. The only thing I ordered was a single B10 bulb for $14.99.'], 'P1', 'overcharged'],
+    [['heatwave here, 43°C today and the T3 won\'t switch the AC on. I\'ve got a 2 month old at home'], 'P1', 'vulnerable_at_risk'],
+    [['温控器不制热了', '家里就我奶奶一个人住 九十多了 外面零下二十度'], 'P1', 'vulnerable_at_risk'],
     [['我下了3笔订单 怎么查物流'], 'P4', 'general_question'],
     [['is the plug waterproof if rain gets on it?'], 'P4', 'general_question'],
     [['how do I remove a member I invited to my home?'], 'P4', 'general_question'],
@@ -188,6 +192,16 @@ describe('priority', () => {
     const r = assessPriority({ ...base, turns });
     expect(r.priority).toBe(priority);
     expect(r.reasons).toContain(reason);
+  });
+
+  // A danger or a breach talked about, not happening: a news story, a what-if, a power cut long over.
+  it.each([
+    'is the C4 encrypted? I read that cameras can be hacked',
+    '摄像头视频是加密的吗 最近老看到新闻说监控被黑 有点慌',
+    'The P2 runs a small space heater. Can I make it stay off when the power comes back after an outage?',
+    '插座上接的是电暖器 怕停电后来电它自己启动 没人在家万一着火 能不能设成来电后保持关闭',
+  ])('"%s" is not P1', (t) => {
+    expect(assessPriority({ ...base, turns: [t] }).priority).not.toBe('P1');
   });
 
   it('a VIP is one level up, and high frustration is at least P2', () => {
@@ -259,6 +273,15 @@ describe('complaints about the bot and claimed repeats', () => {
     expect(isShouting('what exactly do you want me to do with it???')).toBe(true);
     expect(claimsNotFixed("that's the 4th link, still locked out")).toBe(true);
     expect(claimsNotFixed('还是红灯 啥用没有')).toBe(true);
+    expect(isBotComplaint("that's the pricing page. Again. You sent me that exact link twenty minutes ago")).toBe(true);
+    expect(isBotComplaint('Brilliant. I ask about member roles and get a paragraph about deleting my account.')).toBe(true);
+    expect(isBotComplaint('又甩给我这个链接？？跟我问的根本不是一回事')).toBe(true);
+    expect(isExasperated('Every. Single. Day. What exactly am I paying for?')).toBe(true);
+    expect(isExasperated('无语子 我真是个大冤种 花钱买罪受')).toBe(true);
+    expect(isExasperated('I use the camera every single day and love it')).toBe(false);
+    expect(isChurnThreat("honestly I've given up on this camera, and I've stopped telling people to buy Lumen")).toBe(true);
+    expect(isChurnThreat('全部打包退回去 顺便去小红书发个避雷帖')).toBe(true);
+    expect(claimsNotFixed('it still goes offline every evening. nothing you say changes anything')).toBe(true);
     expect(claimsRepeat('第三次问了！！上个月退的货钱到现在都没见着')).toBe(true);
     expect(claimsRepeat('这是我第一次买你们的产品')).toBe(false);
   });

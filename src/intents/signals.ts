@@ -15,7 +15,10 @@ const HUMAN_REQUEST_EN = [
   /\b(give|send|tell|text)\s+me\s+(a|the|your)\s+(support\s+|customer\s+service\s+)?(phone|telephone|contact|helpline)(\s+number)?\b/i,
   /\b(i\s+)?(want|need|demand|request)\s+(a|an|to\s+(talk|speak)\s+(to|with)\s+(a|an))?\s*(real|live|actual)?\s*(human|person|agent|representative|manager|supervisor)\b/i,
   // Not a camera's "alert me when it's an actual person" (what it detects, not whom to talk to).
-  /(?<!\b(?:it'?s|it\s+is|detects?|detecting|sees?|spots?|only)\s+(?:an?\s+)?)\b(real|live|actual)\s+(human|person|agent)\b/i,
+  /(?<!\b(?:it'?s|it\s+is|detects?|detecting|sees?|spots?|only)\s+(?:an?\s+)?)\b(real|live|actual)\s+(support\s+|customer\s+service\s+)?(human|person|agent)\b/i,
+  // Preferring a person, or one sent out: "I'd rather have one of your technicians come out", "a person to screen-share with me".
+  /\b(i'?d|i\s+would)\s+(much\s+)?(prefer|rather|like)\s+(to\s+have\s+|have\s+|to\s+get\s+|for\s+)?(a|an|one\s+of\s+your|someone|somebody)\s*(real\s+)?(person|human|agent|technicians?|engineers?|installers?|staff|someone|somebody)?\b[^.?!]{0,40}\b(come|visit|look|call|screen[-\s]?share|walk|talk|help|do\s+it|in\s+person)\b|\b(have|get|send)\s+(one\s+of\s+your\s+|a\s+|an\s+)(technicians?|engineers?|installers?)\s+(to\s+)?(come|visit|look|check|out|over|round)\b/i,
+  /\b(is\s+there|do\s+you\s+have)\s+(a|any)\s+(support\s+|customer\s+service\s+|help\s+)?(phone|telephone)\s+(line|number|support)\b|\b(support|customer\s+service|help)\s+(phone\s+)?(line|number|hotline)\s+(i\s+can|to)\s+call\b/i,
   /\b(get|find)\s+me\s+(a|an|some|your)?\s*(real|live|actual)?\s*(human|person|agent|representative|rep|operator|manager|supervisor)\b/i,
   /^\W*(human|agent|representative|operator)\b\W*(please|pls|now)?\W*$/i,
   /\b(agent|human|representative|operator)\s+(please|pls|now)\b/i,
@@ -28,7 +31,7 @@ const HUMAN_REQUEST_EN = [
   /\b(someone|somebody)\s+(please\s+)?(get\s+in\s+touch|reach\s+out|walk\s+me\s+through|help\s+me\s+(on|over)\s+(a|the)\s+(video\s+|phone\s+)?call)\b|\b(someone|somebody)\s+(from|on)\s+your\s+(support\s+)?(team|staff)\s+(could|can|would|to)\b/i,
   /\bwhat'?s\s+your\s+(support\s+|customer\s+service\s+|helpline\s+)?(phone|telephone)\s+number\b|\b(phone|telephone)\s+number\s+(for|of)\s+(your\s+)?(support|customer\s+service|helpline)\b/i,
 ];
-const HUMAN_REQUEST_ZH = /(打|回)(个|一个)?电话(给我|过来)|给我(打|回)(个|一个)?电话|电话联系我|来个电话|(安排|派|找)(一位|一个|个)?(人工|客服|专员|工作人员)(专员)?(给我|跟我|和我|与我)?(打电话|回电|电话沟通|联系)|转(个|一下|下)?人工|人工客服|给我(个|一个)(电话|号码|联系方式|客服电话)|有没有人(能|可以|会)?(打|来|教|帮|远程|上门|视频)|(视频|语音)电话(教|指导|帮)|(叫|找|喊|联系|转)(一下|一个|个|下)?(你们)?(售后|客服|技术|人工)?(的)?(同事|专员|工作人员|小姐姐|小哥哥|师傅)|人工服务|找人工|要人工|接人工|人工坐席|真人客服|找真人|要真人|真人|活人|(找|叫|让|请)你们(的)?(客服|经理|主管|领导|负责人)(来|出来|过来|接电话)?|(找|叫)(你们)?(领导|负责人)(来|出来|过来)|(安排|派|找)(一位|一个|个)?(技术人员|技术员|工程师|师傅|技术支持)|(人工|客服)(的)?(电话|热线)(是)?(多少|几号)|客服(的)?电话号码(是)?多少|(给我|留个?|要个?)(你们)?(人工|客服)(的)?电话/;
+const HUMAN_REQUEST_ZH = /(打|回)(个|一个)?电话(给我|过来)|给我(打|回)(个|一个)?电话|电话联系我|来个电话|(安排|派|找)(一位|一个|个)?(人工|客服|专员|工作人员)(专员)?(给我|跟我|和我|与我)?(打(个|一个|一通)?电话|回电|电话沟通|联系)|转(个|一下|下)?人工|^[\s，,。！!]*(人工|客服|真人)([\s，,。！!]*(人工|客服|真人))+[\s，,。！!]*$|(让|请|叫|安排)(你们)?(的)?(售后|客服|人工|技术|工程师|师傅|专员|同事)(那边|部门|的人)?(直接)?(来)?(跟进|处理|联系|对接|回电|上门)|(给我|发我|留)(个|一个)?(售后|客服|人工|你们)?(的)?(联系方式|电话|微信|号码)|(约|预约|安排|派)(个|一个|一位)?(师傅|技术员|工程师)(上门|过来|来)|(找|叫|安排|换)(个|一个|一位)?(客服|人工|技术|工程师|师傅)(专员)?(远程|上门|来|帮|带|教|跟我|和我|与我)|人工客服|给我(个|一个)(电话|号码|联系方式|客服电话)|有没有人(能|可以|会)?(打|来|教|帮|远程|上门|视频)|(视频|语音)电话(教|指导|帮)|(叫|找|喊|联系|转)(一下|一个|个|下)?(你们)?(售后|客服|技术|人工)?(的)?(同事|专员|工作人员|小姐姐|小哥哥|师傅)|人工服务|找人工|要人工|接人工|人工坐席|真人客服|找真人|要真人|真人|活人|(找|叫|让|请)你们(的)?(客服|经理|主管|领导|负责人)(来|出来|过来|接电话)?|(找|叫)(你们)?(领导|负责人)(来|出来|过来)|(安排|派|找)(一位|一个|个)?(技术人员|技术员|工程师|师傅|技术支持)|(人工|客服)(的)?(电话|热线)(是)?(多少|几号)|客服(的)?电话号码(是)?多少|(给我|留个?|要个?)(你们)?(人工|客服)(的)?电话/;
 // Mentions that are not requests: asking the bot to relay a question, or reporting what an agent said.
 const INDIRECT_EN = [
   // Asking the bot to have a person do a task: the customer's intent is the task.
@@ -58,9 +61,11 @@ const BOT_COMPLAINT = [
   /\b(your|these|those|the)\s+(suggestions|answers|replies|responses|steps|tips|instructions|articles)\s+(aren'?t|are\s+not|don'?t|do\s+not|never)\s+(help|work)(ing)?\b/i,
   /\bare\s+you\s+(even|actually)\s+(reading|listening)\b|\b(actually|properly)\s+read\s+(it|this|what|my)\b|\bread\s+what\s+i\s+(wrote|write|said)\b/i,
   /\b(sent|given|shown|told)\s+me\s+(the\s+)?same\s+(\w+\s+)?(link|answer|reply|article|message|response|steps|instructions|text)s?\b[^.?!]{0,20}\b(again|twice|three|four|five|\d+|several|multiple)\b/i,
+  // Sent the same again, or an answer to another question: "I ask about member roles and get a paragraph about deleting my account".
+  /\b(sent|gave|showed)\s+me\s+(that|this|the\s+same)\s+(exact\s+|same\s+)?(link|answer|article|page|reply|message)\b|\bi\s+ask(ed)?\s+(about|for)\s+[^.?!]{1,40}\s+and\s+(you\s+)?(get|got|give|gave|send|sent)\s+(me\s+)?|\basked\s+about\s+something\s+else\b|\b(same\s+)?generic\s+(\w+\s+)?(advice|answers?|repl(y|ies)|responses?|tips)\b/i,
   /\bdo\s+you\s+(even|actually)\s+read\b|\b(same|another)\s+canned\s+(reply|response|answer|message)\b|\bnothing\s+(you\s+)?(suggest|say|recommend)(ed|s)?\s+(works|helps|worked|helped)\b/i,
   /(你)?答的(是)?(什么|啥)(玩意|东西)|说的(是)?(什么|啥)玩意|等于白说|认真(看|读)(一下|看)?我(问|说|写)的/,
-  /(一直|总是|老是)(在)?(重复|说)(同一句|一样的)|复读机|(每次|每回)(回答|回复|说)的?都(一样|一模一样|是这句)|有用吗|没用|说了半天|听不懂|你是机器人|机器人吧|是不是机器人|答非所问|看清楚(再|了再)(回|答|说)|(跟|和)我问的(有)?(半毛钱|什么|啥|一毛钱)关系|(啥|一点)用(都)?没有|(跟|和)你(说|讲)不(明白|清|通)|(自己)?真(的)?用过(这|这个)?(东西|产品)吗|(别|不要)(给我)?念(流程|稿|模板)|只会(复制|粘贴|复制粘贴)|我问的(是|明明是)[^，,。！？!?]{1,12}[，,\s]*(你|结果)(却|倒)?(给我)?(讲|说|回|扯|答)了?(一堆|半天)?|没用的?机器人|智障|说了等于没说|什么破(机器人|客服)|听不明白|不懂人话|听(不)?懂人话/,
+  /(一直|总是|老是)(在)?(重复|说)(同一句|一样的)|复读机|(每次|每回)(回答|回复|说)的?都(一样|一模一样|是这句)|有用吗|没用|说了半天|听不懂|你是机器人|机器人吧|是不是机器人|答非所问|又(甩|发|丢)(给)?我(这个|这)?(链接|文章|回答)|跟我问的(根本)?不是一回事|(发|回)过一模一样的|看清楚(再|了再)(回|答|说)|(跟|和)我问的(有)?(半毛钱|什么|啥|一毛钱)关系|(啥|一点)用(都)?没有|(跟|和)你(说|讲)不(明白|清|通)|(自己)?真(的)?用过(这|这个)?(东西|产品)吗|(别|不要)(给我)?念(流程|稿|模板)|只会(复制|粘贴|复制粘贴)|我问的(是|明明是)[^，,。！？!?]{1,12}[，,\s]*(你|结果)(却|倒)?(给我)?(讲|说|回|扯|答)了?(一堆|半天)?|没用的?机器人|智障|说了等于没说|什么破(机器人|客服)|听不明白|不懂人话|听(不)?懂人话/,
 ];
 const PROFANITY = /\b(fuck\w*|f\*+k|shit\w*|bullshit|damn|crap|wtf|ass(hole)?|bastard\w*|bloody hell)\b|傻逼|傻[bB]|\bsb\b|他妈|妈的|tmd|草泥马|卧槽|我靠|滚蛋|狗屎|去你的/i;
 const CHURN_THREAT = [
@@ -74,6 +79,7 @@ const CHURN_THREAT = [
   /\bi'?ll\s+(cancel|leave|return)\b/i,
   /\b(i'?m|i\s+am)\s+done\s+with\b/i,
   /\bcancel(l?ing)?\s+everything\b|\b(i'?m|i\s+am|we'?re)\s+done\b(?!\s+(now|with\s+(the|step|setup|that\s+step)))/i,
+  /\b(i'?ve|i\s+have)\s+(given\s+up|stopped\s+(recommending|telling\s+people))\b|\bgiven\s+up\s+on\s+(this|you|lumen|the|your)\b/i,
   /\bworst\s+(company|service|customer\s+service|support|experience)\b/i,
   /\bregret\s+(buying|purchasing|ordering)\b|\b(total|complete|absolute)\s+(garbage|junk|rubbish|trash)\b|\bwaste\s+of\s+money\b|\bpiece\s+of\s+(junk|garbage|crap|trash)\b/i,
   /\bdisput\w*\s+(the\s+|this\s+)?(charge|payment|transaction)\b|\b(absolutely|totally|completely)\s+unacceptable\b/i,
@@ -81,7 +87,7 @@ const CHURN_THREAT = [
   // Not "we're switching broadband providers" / "I'm leaving for work": switching what, leaving where.
   /\b(we'?re|i'?m|we\s+are|i\s+am)\s+(cancel(l)?ing|leaving|switching)\b(?!\s+(broadband|internet|isp|wi-?fi|routers?|networks?|phones?|(phone\s+|mobile\s+|internet\s+)?providers?|carriers?|plans?|apartments?|flats?|houses?|homes?|rooms?|for|on|in|at|from|the\s+(router|wi-?fi|network|broadband|internet)))/i,
   /\b(tell(ing)?|warn(ing)?)\s+everyone\b|\bstay\s+away\s+from\s+(you|lumen)\b/i,
-  /投诉|消协|12315|曝光|差评|再也不(买|用|会买)|换(别家|别的牌子|其他品牌)|发微博|发朋友圈|发到网上|律师|起诉|工商局|退货再也/,
+  /(发|写)(个|一个|篇)?(避雷|吐槽)(帖|贴)?|小红书|(全部|都)(打包)?退(回去|了)|投诉|消协|12315|曝光|差评|再也不(买|用|会买)|换(别家|别的牌子|其他品牌)|发微博|发朋友圈|发到网上|律师|起诉|工商局|退货再也/,
 ];
 // A customer at the end of their patience, whatever the cause: "I'm fed up", "what kind of company
 // treats its customers like this", "受不了了", "这就是你们的售后？". Not a crash ("app 崩溃了").
@@ -91,13 +97,14 @@ const EXASPERATION = [
   /\bwhat\s+kind\s+of\s+(company|service|support|business)\b|\btreat(s|ing)?\s+(its|your|their)\s+customers\b/i,
   /\b(wasted|wasting)\s+(an?|my|\d+|two|three|several)?\s*(whole\s+)?(hour|hours|day|days|evening|morning|afternoon|weekend)\b|\bgetting\s+(me\s+)?nowhere\b|\bgoing\s+(round|around)\s+in\s+circles\b/i,
   /\b(it'?s|this\s+is|that'?s)\s+(useless|hopeless|ridiculous|pathetic)\b/i,
+  /\b(is\s+it|is\s+that)\s+(honestly\s+|really\s+)?too\s+much\s+to\s+ask\b|\bevery\.\s+single\.\s+\w+|\bwhat\s+(exactly\s+)?am\s+i\s+paying\s+(you\s+)?for\b|\bbeen\s+at\s+(this|it)\s+(all|for)\s+(week|day|night|morning|evening|hours|days|weeks|\d+)|\b(i'?m|i\s+am)\s+(honestly\s+|so\s+|just\s+|completely\s+)?(exhausted|drained|at\s+the\s+end\s+of\s+my\s+rope)\b|\bgoes\s+nowhere\b/i,
   /\blosing\s+my\s+mind\b|\bgoing\s+(crazy|insane|mad)\b|\bdriving\s+me\s+(crazy|nuts|mad|insane|up\s+the\s+wall)\b|[.,!]\s*come\s+on\s*[.!?]*\s*$|\bnot\s+even\s+close\b/im,
-  /受不了了?|烦死了?|烦透了|忍无可忍|服了|离谱|白折腾|折腾(了)?(一晚上|一整天|半天|好几天|一下午|一上午|一晚|一周|好久)|算了算了|不问了|无语了|心累|我(要|快)崩溃了|(这|你们)?到底(行不行|管不管|有没有人管|能不能解决)|这就是你们的(售后|服务|客服|态度)|(就是)?这么对待(客户|顾客|用户)|(大家)?千万别买|鬼影都没有|兜圈子|绕圈子|踢皮球/,
+  /受不了了?|受够了|无语|冤种|花钱买罪受|破防|心态崩了|(人)?(已经)?麻了|这(也)?叫(智能|售后|服务)|你们自己(家)?(真的?)?用过(吗|没)|烦死了?|烦透了|忍无可忍|服了|离谱|白折腾|折腾(了)?(一晚上|一整天|半天|好几天|一下午|一上午|一晚|一周|好久)|算了算了|不问了|无语了|心累|我(要|快)崩溃了|(这|你们)?到底(行不行|管不管|有没有人管|能不能解决)|这就是你们的(售后|服务|客服|态度)|(就是)?这么对待(客户|顾客|用户)|(大家)?千万别买|鬼影都没有|兜圈子|绕圈子|踢皮球/,
 ];
 const REPEAT_CLAIM = /\b(i\s+(already|just)\s+(asked|said|told\s+you)|(asked|told\s+you|said\s+it|explained)\s+(this\s+|it\s+)?(two|three|four|five|several|many|multiple|\d+)\s+times|asked\s+(you\s+)?(this\s+)?(already|before|twice|again)|how\s+many\s+times|for\s+the\s+(second|third|\d+(st|nd|rd|th))\s+time|again\?{2,}|same\s+question|(\d+(st|nd|rd|th)|second|third|fourth|fifth)\s+time\s+(asking|explaining|telling|saying|writing|i('ve)?\s+(asked|explained|told|said)))\b|我(已经|都)?(问|说)(过|了)(好几遍|很多遍|多少遍|两遍|三遍)?了?|问了(好几|很多|多少)遍|第[二三四五六七八九十几\d]+(次|遍)(问|说|找|联系|来问)|说了(好几|多少)遍|再问一(遍|次)|(说|问|讲|解释)(了)?第[二三四五六七八九十几\d]+(次|遍)/i;
 
 // The customer says what they were told did not solve it ("restarted it, still offline", "还是不行").
-const NOT_FIXED_EN = /\b(still\s+(not|no|nothing|locked|happening|expired|black|blank|missing|down|waiting|offline|broken|the\s+same|won'?t|doesn'?t|isn'?t|can'?t|cannot|having|getting|shows?|says?|stuck|dead|blinking|flashing|failing|fails)|(didn'?t|did\s+not|doesn'?t|does\s+not|won'?t)\s+(help|work|fix)|(that|this|it)\s+(didn'?t|did\s+not)\b|(already|i)\s+tried\s+(that|this|it|everything)|tried\s+(that|this|it)\s+already|nothing\s+(works|worked|changed|helps|helped)|same\s+(problem|issue|error|thing)(\s+(again|still))?|no\s+luck|not\s+fixed|(it'?s|its)\s+back\s+to\b|still\s+(getting\s+)?(error\s+)?e\d{3,5}|(did|done|tried)\s+(all\s+)?(of\s+)?(that|this|everything)|nothing\s+(you'?ve|you\s+have|you)\s+(said|suggested|say|suggest)\s+(has\s+)?(worked|helped|works|helps)|none\s+of\s+(this|that|it|these|them)\s+(works|worked|helps|helped|is\s+(working|helping)|are\s+(working|helping)))\b/i;
+const NOT_FIXED_EN = /\b(still\s+(goes|going|keeps|rebooting|restarting|dropping|disconnect\w*|not|no|nothing|locked|happening|expired|black|blank|missing|down|waiting|offline|broken|the\s+same|won'?t|doesn'?t|isn'?t|can'?t|cannot|having|getting|shows?|says?|stuck|dead|blinking|flashing|failing|fails)|(didn'?t|did\s+not|doesn'?t|does\s+not|won'?t)\s+(help|work|fix)|(that|this|it)\s+(didn'?t|did\s+not)\b|(already|i)\s+tried\s+(that|this|it|everything)|tried\s+(that|this|it)\s+already|nothing\s+(works|worked|changed|helps|helped)|same\s+(problem|issue|error|thing)(\s+(again|still))?|no\s+luck|not\s+fixed|(it'?s|its)\s+back\s+to\b|still\s+(getting\s+)?(error\s+)?e\d{3,5}|(did|done|tried)\s+(all\s+)?(of\s+)?(that|this|everything)|nothing\s+(you'?ve|you\s+have|you)\s+(said|suggested|say|suggest)\s+(has\s+)?(worked|helped|works|helps|changes|changed|fixes|fixed|does)|none\s+of\s+(this|that|it|these|them)\s+(works|worked|helps|helped|is\s+(working|helping)|are\s+(working|helping)))\b/i;
 const NOT_FIXED_ZH = /还是不行|还是没用|没有用|没用|不管用|没效果|没有效果|试过了|都试了|照做了.*(不行|没用)|还是(离线|连不上|不能|没有|一样|不亮|显示|提示|报错|失败|老样子|红灯|黑屏|说|闪|锁)|(啥|一点)用(都)?没有|白折腾|依然|仍然|照样|问题没解决|没解决|还是\s*[A-Za-z]\d{3,5}|都试过|都做了|你说的都/;
 
 // "I'll do it myself": a customer declining help from a person, which says nothing of the problem.
