@@ -61,12 +61,17 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   return inter / (a.size + b.size - inter || 1);
 }
 
+export interface FrustrationOptions {
+  /** The intent classifier is confident the latest message complains about the bot (feedback_bot). */
+  botComplaint?: boolean;
+}
+
 /**
  * Conversation-level frustration in [0, 1] from the customer's turns (oldest first), with the
  * named signals that produced it. Sentiment here is affect only: "my order is late" states a
  * problem, "this is a joke" is a customer losing patience.
  */
-export function assessFrustration(turns: readonly string[]): Frustration {
+export function assessFrustration(turns: readonly string[], options: FrustrationOptions = {}): Frustration {
   const scores = turns.map((t) => affect(t).score);
   const signals: FrustrationSignal[] = [];
   const add = (name: FrustrationSignalName, evidence: string) => {
@@ -85,6 +90,8 @@ export function assessFrustration(turns: readonly string[]): Frustration {
     if (isSarcastic(t)) add('sarcasm', t);
     if (isExasperated(t)) add('exasperation', t);
   }
+  // The intent classifier read the latest message as a complaint about the bot, in words the cues above do not list.
+  if (options.botComplaint && last >= 0) add('bot_complaint', turns[last]!);
   const humanTurn = turns.find(isHumanRequest);
   if (humanTurn) add('human_request', humanTurn);
 

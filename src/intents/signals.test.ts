@@ -105,6 +105,14 @@ describe('frustration signals', () => {
     expect(angry.signals.map((s) => s.name)).toEqual(expect.arrayContaining(['shouting', 'negative_sentiment']));
   });
 
+  it("the intent classifier's reading of a complaint about the bot counts, in words no cue lists", () => {
+    const turns = ['how do I pair the S1', 'mate that reply could have been written by a fortune cookie'];
+    expect(assessFrustration(turns).level).toBe('low');
+    const read = assessFrustration(turns, { botComplaint: true });
+    expect(read.level).toBe('high');
+    expect(read.signals.find((s) => s.name === 'bot_complaint')?.evidence).toBe(turns[1]);
+  });
+
   it('asking for a person after repeating the question is high; asking calmly is low', () => {
     expect(assessFrustration(['agent please']).level).toBe('low');
     expect(assessFrustration(['how do I reset it', 'I asked already, how do I reset it', 'let me talk to a human']).level).toBe('high');

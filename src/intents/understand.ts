@@ -39,6 +39,8 @@ const TRAINING = { epochs: 12, learningRate: 0.15, l2: 1e-5 } as const;
 const MODEL_VERSION = 4; // 4: the tokenizer reads A-not-A questions as A
 // Intents at least this likely count towards priority.
 const CONFIDENT = 0.5;
+// The catalog's intent for complaints about the bot itself: a frustration signal when confident.
+const BOT_COMPLAINT_INTENT = 'feedback_bot';
 
 function trainingExamples(catalog: IntentCatalog): LabelledText[] {
   const out: LabelledText[] = [];
@@ -140,7 +142,7 @@ export class Understander {
       .sort((a, b) => b.probability - a.probability)
       .map((i) => this.recognised(i));
     const sentiments = turns.map((t) => scoreSentiment(t).score);
-    const frustration = assessFrustration(turns);
+    const frustration = assessFrustration(turns, { botComplaint: prediction.intents.some((i) => i.name === BOT_COMPLAINT_INTENT && i.probability >= CONFIDENT) });
     const intents = prediction.intents.map((i) => this.recognised(i));
     // A clause's confident intent joins the message's.
     if (!prediction.outOfScope && clauses.length >= 2) {
