@@ -10,7 +10,7 @@ import { ROOT } from './temporary-kb.js';
 // not the targets (see the README); move them with the operating point (the threshold trades
 // resolution for wrong answers: at 0.8, the dev suites' pick at wrong <= 5%, both fell) and raise
 // them as the agent improves, never tune on this suite.
-const GATE = 'answerable>=0.68,wrong<=0.06,handoff_recall>=0.94';
+const GATE = 'answerable>=0.68,wrong<=0.06,handoff_recall>=0.94,reason_accuracy>=0.92';
 
 describe('Lumen QA suite (held out), extractive', () => {
   it(`passes the gate ${GATE}`, { timeout: 600_000 }, async () => {
