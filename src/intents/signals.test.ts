@@ -6,10 +6,10 @@ import { affect, sentiment } from './sentiment/index.js';
 import { claimsNotFixed, claimsRepeat, withoutAsides, hasProfanity, isBotComplaint, isChurnThreat, isExasperated, isHumanRequest, isIndirectHumanMention, isSarcastic, isShouting } from './signals.js';
 
 describe('human request', () => {
-  it.each(['let me talk to a real person', 'agent please', 'Pass me to a human please', 'I want to speak with a representative', '转人工', '我要人工客服', '找真人', 'I want compensation, get me a human', '叫你们负责人出来', '让你们主管来处理', 'is this a real person?', '麻烦安排一位客服专员与我电话沟通', 'can someone from your team give me a call about my order?', 'I would appreciate it if one of your staff could contact me directly', '能不能打个电话给我 打字说不清楚', 'would feel much more comfortable if someone from your support team could walk me through it on a video call. Could someone please get in touch to arrange this?', "what's your support phone number?", '你好 能不能安排个技术人员远程帮我看下网关 谢谢', '你们客服电话是多少 我直接打过去说', 'is there anyone real there or am I just talking to a script', 'could a person walk me through it instead?', "ok just give me a phone number, I'll call myself", 'Could a member of your staff please get in touch with me so we can sort out access?', 'can you pass this on to someone on your team who can look at my account?', 'can I book a callback with one of your technicians about wiring my T3?', 'hand me over to one of your colleagues pls', '给我个电话我自己打', '好复杂啊 有没有人能打个视频电话教我一下', '帮我转个人工查一下吧', '能帮我叫一下售后的同事吗', 'Can a real support person look at my account?', "I'd prefer a person to screen-share with me while I do it", "I'd still rather have one of your technicians come out and look at our setup", 'Is there a support phone line I can call?', '人工 人工 人工', '能让工程师联系我一下吗', '能给我个售后的联系方式吗 电话或者微信都行', '能不能约个师傅上门帮我装一下', '能不能找个客服远程带我操作一遍'])('"%s" is a request', (t) => {
+  it.each(['let me talk to a real person', 'agent please', 'Pass me to a human please', 'I want to speak with a representative', '转人工', '我要人工客服', '找真人', 'I want compensation, get me a human', '叫你们负责人出来', '让你们主管来处理', 'is this a real person?', '麻烦安排一位客服专员与我电话沟通', 'can someone from your team give me a call about my order?', 'I would appreciate it if one of your staff could contact me directly', '能不能打个电话给我 打字说不清楚', 'would feel much more comfortable if someone from your support team could walk me through it on a video call. Could someone please get in touch to arrange this?', "what's your support phone number?", '你好 能不能安排个技术人员远程帮我看下网关 谢谢', '你们客服电话是多少 我直接打过去说', 'is there anyone real there or am I just talking to a script', 'could a person walk me through it instead?', "ok just give me a phone number, I'll call myself", 'Could a member of your staff please get in touch with me so we can sort out access?', 'can you pass this on to someone on your team who can look at my account?', 'can I book a callback with one of your technicians about wiring my T3?', 'hand me over to one of your colleagues pls', '给我个电话我自己打', '好复杂啊 有没有人能打个视频电话教我一下', '帮我转个人工查一下吧', '能帮我叫一下售后的同事吗', 'Can a real support person look at my account?', "I'd prefer a person to screen-share with me while I do it", "I'd still rather have one of your technicians come out and look at our setup", 'Is there a support phone line I can call?', '人工 人工 人工', '能让工程师联系我一下吗', '能给我个售后的联系方式吗 电话或者微信都行', '能不能约个师傅上门帮我装一下', '能不能找个客服远程带我操作一遍', "what's the phone number for Lumen support? I'd rather just ring", 'Is there someone I could talk to on the phone about setting the hub up?', 'Priya was helping me with the return last week, could she get back in touch with me?', '方便加一下你们客服的微信吗 发语音说得清楚点', '算了 直接转给售后的同事吧', '麻烦负责的同事直接发邮件和我联系', '有没有工作人员可以视频连线指导一下', '上次那个客服小王能不能接着跟进我的单子 想让她继续处理'])('"%s" is a request', (t) => {
     expect(isHumanRequest(t)).toBe(true);
   });
-  it.each(['could you ask an agent how to change my address?', 'your agent told me the refund takes 5 days', '能帮我问下人工客服怎么改地址吗', '之前客服说今天能到', 'how do I add a person to my home?', '不用找人工，我自己弄，网关怎么重启', 'no need for an agent, just tell me how to reset it', 'no need to get a human involved, just tell me how to factory reset the camera', "I don't want to bother your agents, how do I pair the plug?", "can the camera just alert me when it's an actual person?", 'only record when it detects a real person', 'how do I call the hub from the app', "my wife will call me when it's done", 'can someone else in my family use the app?', '手机号码怎么改', 'has anyone else had this problem?', '有没有人遇到过网关离线', 'tell me the tracking number for my order', 'can an agent check why my refund is late?', 'my electrician wants to know which wire is C'])('"%s" is not', (t) => {
+  it.each(['could you ask an agent how to change my address?', 'your agent told me the refund takes 5 days', '能帮我问下人工客服怎么改地址吗', '之前客服说今天能到', 'how do I add a person to my home?', '不用找人工，我自己弄，网关怎么重启', 'no need for an agent, just tell me how to reset it', 'no need to get a human involved, just tell me how to factory reset the camera', "I don't want to bother your agents, how do I pair the plug?", "can the camera just alert me when it's an actual person?", 'only record when it detects a real person', 'how do I call the hub from the app', "my wife will call me when it's done", 'can someone else in my family use the app?', '手机号码怎么改', 'has anyone else had this problem?', '有没有人遇到过网关离线', 'tell me the tracking number for my order', 'can an agent check why my refund is late?', 'my electrician wants to know which wire is C', "don't need to speak to anyone, how do I share the camera with my wife?"])('"%s" is not', (t) => {
     expect(isHumanRequest(t)).toBe(false);
   });
   // The intent classifier reads "human" in these as contact_human; the agent overrules it on this.
@@ -191,6 +191,17 @@ describe('priority', () => {
     [['There is a charge of $1,249.00 from Lumen on my card. The only thing I ordered was a single B10 bulb for $14.99.'], 'P1', 'overcharged'],
     [['heatwave here, 43°C today and the T3 won\'t switch the AC on. I\'ve got a 2 month old at home'], 'P1', 'vulnerable_at_risk'],
     [['温控器不制热了', '家里就我奶奶一个人住 九十多了 外面零下二十度'], 'P1', 'vulnerable_at_risk'],
+    [["Dad's T3 says it's heating but the flat is at 11°C and dropping. It's -12°C out and he's 81."], 'P1', 'vulnerable_at_risk'],
+    [['45 outside and the thermostat stopped running the AC. my grandma is staying with us'], 'P1', 'vulnerable_at_risk'],
+    [['温控器今天早上开始就不制热了 外面零下二十多度 我爸妈都快八十了'], 'P1', 'vulnerable_at_risk'],
+    [['外面38度 空调突然不制冷了 家里有刚出生的宝宝'], 'P1', 'vulnerable_at_risk'],
+    [['a man\'s voice just came out of the camera in the nursery and nobody here was using the app'], 'P1', 'security_breach'],
+    [['摄像头里突然传出陌生男人的声音 家里没人在用app'], 'P1', 'security_breach'],
+    [['there are 9 separate charges of $4.99 on my card today. I have one Plus subscription.'], 'P1', 'charged_twice'],
+    [['Plus会员费一下扣了我二十多次'], 'P1', 'charged_twice'],
+    [['the Plus renewal took $2,999 from my account instead of $29.99'], 'P1', 'overcharged'],
+    [['就买了个灯泡 订单写的14.99 信用卡扣了我1499'], 'P1', 'overcharged'],
+    [['the washing machine leaked and the plug is sitting in a puddle, still on'], 'P1', 'safety_hazard'],
     [['我下了3笔订单 怎么查物流'], 'P4', 'general_question'],
     [['is the plug waterproof if rain gets on it?'], 'P4', 'general_question'],
     [['how do I remove a member I invited to my home?'], 'P4', 'general_question'],
@@ -208,6 +219,9 @@ describe('priority', () => {
     '摄像头视频是加密的吗 最近老看到新闻说监控被黑 有点慌',
     'The P2 runs a small space heater. Can I make it stay off when the power comes back after an outage?',
     '插座上接的是电暖器 怕停电后来电它自己启动 没人在家万一着火 能不能设成来电后保持关闭',
+    'can I pay for two orders with two separate payments?',
+    'it is 38 outside today, can the T3 pre-cool the house before I get home?',
+    'the camera voice prompts are in English, can I change them?',
   ])('"%s" is not P1', (t) => {
     expect(assessPriority({ ...base, turns: [t] }).priority).not.toBe('P1');
   });
@@ -238,6 +252,8 @@ describe('sarcasm', () => {
     '你们这个“智能”插座真是服了',
     'oh fantastic, another copy-paste answer that has nothing to do with what I asked. truly stellar support',
     '呵呵 真是谢谢你啊 每次回答都一模一样 跟复读机似的',
+    'wow. great. the plug switched itself off again overnight. amazing product guys 👏',
+    '升级完场景全没了 真是太贴心了呢👍',
   ])('"%s" is praise that means the opposite', (t) => {
     expect(isSarcastic(t)).toBe(true);
   });
@@ -246,6 +262,8 @@ describe('sarcasm', () => {
     'Great, thanks! How do I add a second camera?',
     'great product but how do I reset it?',
     '太棒了，谢谢！问题解决了',
+    'wow, great product guys 👏',
+    '客服小姐姐真是太贴心了，谢谢你们啊',
     'the hub keeps dropping off, what should I do?',
   ])('"%s" is not', (t) => {
     expect(isSarcastic(t)).toBe(false);
@@ -292,5 +310,13 @@ describe('complaints about the bot and claimed repeats', () => {
     expect(claimsNotFixed('it still goes offline every evening. nothing you say changes anything')).toBe(true);
     expect(claimsRepeat('第三次问了！！上个月退的货钱到现在都没见着')).toBe(true);
     expect(claimsRepeat('这是我第一次买你们的产品')).toBe(false);
+    // A complaint put formally, or a customer who has given up, is as frustrated as a shouted one.
+    expect(isChurnThreat('I wish to express my deep dissatisfaction with the service I have received. This is simply not acceptable.')).toBe(true);
+    expect(isChurnThreat('I intend to leave an honest review on every site I can find')).toBe(true);
+    expect(isChurnThreat("I give up. Not angry, just really disappointed in this hub.")).toBe(true);
+    expect(isChurnThreat('a bit disappointed it has no battery, does the hub need one?')).toBe(false);
+    expect(isChurnThreat('问题一直没解决 我会考虑向消费者协会反映')).toBe(true);
+    expect(isChurnThreat('你们的售后实在令人失望')).toBe(true);
+    expect(isExasperated("that's the third time I've been fobbed off. unbelievable.")).toBe(true);
   });
 });

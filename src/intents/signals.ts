@@ -29,9 +29,12 @@ const HUMAN_REQUEST_EN = [
   // A person to walk them through it, or the number to reach one: "could someone get in touch",
   // "what's your support phone number".
   /\b(someone|somebody)\s+(please\s+)?(get\s+in\s+touch|reach\s+out|walk\s+me\s+through|help\s+me\s+(on|over)\s+(a|the)\s+(video\s+|phone\s+)?call)\b|\b(someone|somebody)\s+(from|on)\s+your\s+(support\s+)?(team|staff)\s+(could|can|would|to)\b/i,
-  /\bwhat'?s\s+your\s+(support\s+|customer\s+service\s+|helpline\s+)?(phone|telephone)\s+number\b|\b(phone|telephone)\s+number\s+(for|of)\s+(your\s+)?(support|customer\s+service|helpline)\b/i,
+  /\bwhat'?s\s+your\s+(support\s+|customer\s+service\s+|helpline\s+)?(phone|telephone)\s+number\b|\b(phone|telephone)\s+number\s+(for|of)\s+(your\s+|lumen\s+|the\s+)?(support|customer\s+service|helpline)\b/i,
+  // Preferring a call to typing, a person to speak to, or the agent who had the case before.
+  /\b(i'?d|i\s+would)\s+(much\s+)?(rather|prefer\s+to)\s+(just\s+)?(call|phone|ring|speak\s+to\s+(someone|somebody|a\s+person)|talk\s+to\s+(someone|somebody|a\s+person))\b|\b(is|are)\s+there\s+(a\s+(real\s+)?(person|human)|any(one|body)|some(one|body))\s+(i|we)\s+(could|can|might)\s+(speak|talk|chat)\b/i,
+  /\b(get|be)\s+back\s+in\s+touch\s+with\s+me\b|\bwhoever\s+(has|is\s+(handling|looking\s+after)|took\s+over)\s+my\s+(case|ticket|claim)\b|\b(could|can|would)\s+(he|she)\s+(get\s+back\s+to|call|contact|email|ring)\s+me\b/i,
 ];
-const HUMAN_REQUEST_ZH = /(打|回)(个|一个)?电话(给我|过来)|给我(打|回)(个|一个)?电话|电话联系我|来个电话|(安排|派|找)(一位|一个|个)?(人工|客服|专员|工作人员)(专员)?(给我|跟我|和我|与我)?(打(个|一个|一通)?电话|回电|电话沟通|联系)|转(个|一下|下)?人工|^[\s，,。！!]*(人工|客服|真人)([\s，,。！!]*(人工|客服|真人))+[\s，,。！!]*$|(让|请|叫|安排)(你们)?(的)?(售后|客服|人工|技术|工程师|师傅|专员|同事)(那边|部门|的人)?(直接)?(来)?(跟进|处理|联系|对接|回电|上门)|(给我|发我|留)(个|一个)?(售后|客服|人工|你们)?(的)?(联系方式|电话|微信|号码)|(约|预约|安排|派)(个|一个|一位)?(师傅|技术员|工程师)(上门|过来|来)|(找|叫|安排|换)(个|一个|一位)?(客服|人工|技术|工程师|师傅)(专员)?(远程|上门|来|帮|带|教|跟我|和我|与我)|人工客服|给我(个|一个)(电话|号码|联系方式|客服电话)|有没有人(能|可以|会)?(打|来|教|帮|远程|上门|视频)|(视频|语音)电话(教|指导|帮)|(叫|找|喊|联系|转)(一下|一个|个|下)?(你们)?(售后|客服|技术|人工)?(的)?(同事|专员|工作人员|小姐姐|小哥哥|师傅)|人工服务|找人工|要人工|接人工|人工坐席|真人客服|找真人|要真人|真人|活人|(找|叫|让|请)你们(的)?(客服|经理|主管|领导|负责人)(来|出来|过来|接电话)?|(找|叫)(你们)?(领导|负责人)(来|出来|过来)|(安排|派|找)(一位|一个|个)?(技术人员|技术员|工程师|师傅|技术支持)|(人工|客服)(的)?(电话|热线)(是)?(多少|几号)|客服(的)?电话号码(是)?多少|(给我|留个?|要个?)(你们)?(人工|客服)(的)?电话/;
+const HUMAN_REQUEST_ZH = /(打|回)(个|一个)?电话(给我|过来)|给我(打|回)(个|一个)?电话|电话联系我|来个电话|(安排|派|找)(一位|一个|个)?(人工|客服|专员|工作人员)(专员)?(给我|跟我|和我|与我)?(打(个|一个|一通)?电话|回电|电话沟通|联系)|转(个|一下|下)?人工|^[\s，,。！!]*(人工|客服|真人)([\s，,。！!]*(人工|客服|真人))+[\s，,。！!]*$|(让|请|叫|安排)(你们)?(的)?(售后|客服|人工|技术|工程师|师傅|专员|同事)(那边|部门|的人)?(直接)?(来)?(跟进|处理|联系|对接|回电|上门)|(给我|发我|留)(个|一个)?(售后|客服|人工|你们)?(的)?(联系方式|电话|微信|号码)|(约|预约|安排|派)(个|一个|一位)?(师傅|技术员|工程师)(上门|过来|来)|(找|叫|安排|换)(个|一个|一位)?(客服|人工|技术|工程师|师傅)(专员)?(远程|上门|来|帮|带|教|跟我|和我|与我)|人工客服|给我(个|一个)(电话|号码|联系方式|客服电话)|有没有人(能|可以|会)?(打|来|教|帮|远程|上门|视频)|(视频|语音)电话(教|指导|帮)|(叫|找|喊|联系|转)(一下|一个|个|下)?(你们)?(售后|客服|技术|人工)?(的)?(同事|专员|工作人员|小姐姐|小哥哥|师傅)|人工服务|找人工|要人工|接人工|人工坐席|真人客服|找真人|要真人|真人|活人|(找|叫|让|请)你们(的)?(客服|经理|主管|领导|负责人)(来|出来|过来|接电话)?|(找|叫)(你们)?(领导|负责人)(来|出来|过来)|(安排|派|找)(一位|一个|个)?(技术人员|技术员|工程师|师傅|技术支持)|(人工|客服)(的)?(电话|热线)(是)?(多少|几号)|客服(的)?电话号码(是)?多少|(给我|留个?|要个?)(你们)?(人工|客服)(的)?电话|加(一下|个)?(你们)?(售后|客服|工作人员|技术)?(的)?微信|转(给|到)(你们)?(售后|客服|人工|技术)(的)?(同事|专员|人员|部门)?|(请|让|麻烦)(负责的?|相关的?)?(工作人员|同事|专员|负责人)[^。！？!?]{0,12}(联系我|和我联系|与我联系|跟我联系|回复我|给我回电|发邮件)|有没有(人|客服|工作人员|技术人员|工程师)(能|可以)?(打|来|教|帮|远程|上门|视频|连线|指导)|(让|请)(他|她|那位|这位)?(接着|继续)(跟进|处理|帮我)/;
 // Mentions that are not requests: asking the bot to relay a question, or reporting what an agent said.
 const INDIRECT_EN = [
   // Asking the bot to have a person do a task: the customer's intent is the task.
@@ -43,7 +46,7 @@ const INDIRECT_EN = [
 ];
 // Declining a person ("不用找人工，我自己弄") is the opposite of a request.
 const DECLINED_ZH = /(不用|不需要|不要|无需|别|没必要)(帮我)?(找|转|接|叫)?(人工|真人|客服)/;
-const DECLINED_EN = /\b(no\s+need|don'?t\s+need|do\s+not\s+need|don'?t\s+want|do\s+not\s+want)\s+(for\s+|to\s+(talk|speak|chat)\s+(to|with)\s+|to\s+(get|involve|bother|call|contact|bring\s+in)\s+)?(a|an|the|your)?\s*(real\s+|live\s+)?(human|person|agent|representative|operator)s?\b/i;
+const DECLINED_EN = /\b(no\s+need|don'?t\s+need|do\s+not\s+need|don'?t\s+want|do\s+not\s+want)\s+(for\s+|to\s+(talk|speak|chat)\s+(to|with)\s+|to\s+(get|involve|bother|call|contact|bring\s+in)\s+)?(a|an|the|your)?\s*(real\s+|live\s+)?(human|person|agent|representative|operator|anyone|anybody|someone|somebody)s?\b/i;
 const INDIRECT_ZH = /(帮我?|替我)?问(一?下|问)(你们)?的?(人工)?客服|(之前|上次|昨天|刚才)(的)?(人工)?客服(说|告诉|答应)|客服(说过|告诉过|答应过)/;
 
 const BOT_COMPLAINT = [
@@ -83,11 +86,13 @@ const CHURN_THREAT = [
   /\bworst\s+(company|service|customer\s+service|support|experience)\b/i,
   /\bregret\s+(buying|purchasing|ordering)\b|\b(total|complete|absolute)\s+(garbage|junk|rubbish|trash)\b|\bwaste\s+of\s+money\b|\bpiece\s+of\s+(junk|garbage|crap|trash)\b/i,
   /\bdisput\w*\s+(the\s+|this\s+)?(charge|payment|transaction)\b|\b(absolutely|totally|completely)\s+unacceptable\b/i,
+  // A formal complaint: dissatisfaction put in writing, a review promised, giving up on the product.
+  /\b(deep|great|utter|extreme|strong)?\s*dissatisfaction\b|\b(simply|just|totally|frankly)\s+not\s+acceptable\b|\b(write|leave|post)\w*\s+(an?\s+)?(honest|scathing|bad|negative|terrible|brutal)\s+review\b|\bi\s+give\s+up\b|\b(really|so|very|deeply|extremely|incredibly)\s+disappointed\b/i,
   /气死|破产品|垃圾(产品|东西|公司|玩意)|坑人|骗子|太差劲|烂透了|什么破/,
   // Not "we're switching broadband providers" / "I'm leaving for work": switching what, leaving where.
   /\b(we'?re|i'?m|we\s+are|i\s+am)\s+(cancel(l)?ing|leaving|switching)\b(?!\s+(broadband|internet|isp|wi-?fi|routers?|networks?|phones?|(phone\s+|mobile\s+|internet\s+)?providers?|carriers?|plans?|apartments?|flats?|houses?|homes?|rooms?|for|on|in|at|from|the\s+(router|wi-?fi|network|broadband|internet)))/i,
   /\b(tell(ing)?|warn(ing)?)\s+everyone\b|\bstay\s+away\s+from\s+(you|lumen)\b/i,
-  /(发|写)(个|一个|篇)?(避雷|吐槽)(帖|贴)?|小红书|(全部|都)(打包)?退(回去|了)|投诉|消协|12315|曝光|差评|再也不(买|用|会买)|换(别家|别的牌子|其他品牌)|发微博|发朋友圈|发到网上|律师|起诉|工商局|退货再也/,
+  /(发|写)(个|一个|篇)?(避雷|吐槽)(帖|贴)?|小红书|(全部|都)(打包)?退(回去|了)|投诉|消协|12315|曝光|差评|再也不(买|用|会买)|换(别家|别的牌子|其他品牌)|发微博|发朋友圈|发到网上|律师|起诉|工商局|退货再也|消费者协会|(令人|让人|非常|太|很)失望/,
 ];
 // A customer at the end of their patience, whatever the cause: "I'm fed up", "what kind of company
 // treats its customers like this", "受不了了", "这就是你们的售后？". Not a crash ("app 崩溃了").
@@ -99,6 +104,7 @@ const EXASPERATION = [
   /\b(it'?s|this\s+is|that'?s)\s+(useless|hopeless|ridiculous|pathetic)\b/i,
   /\b(is\s+it|is\s+that)\s+(honestly\s+|really\s+)?too\s+much\s+to\s+ask\b|\bevery\.\s+single\.\s+\w+|\bwhat\s+(exactly\s+)?am\s+i\s+paying\s+(you\s+)?for\b|\bbeen\s+at\s+(this|it)\s+(all|for)\s+(week|day|night|morning|evening|hours|days|weeks|\d+)|\b(i'?m|i\s+am)\s+(honestly\s+|so\s+|just\s+|completely\s+)?(exhausted|drained|at\s+the\s+end\s+of\s+my\s+rope)\b|\bgoes\s+nowhere\b/i,
   /\blosing\s+my\s+mind\b|\bgoing\s+(crazy|insane|mad)\b|\bdriving\s+me\s+(crazy|nuts|mad|insane|up\s+the\s+wall)\b|[.,!]\s*come\s+on\s*[.!?]*\s*$|\bnot\s+even\s+close\b/im,
+  /\b(fobbed|brushed)\s+off\b|\b(given|giving)\s+(me\s+)?the\s+run-?around\b|\bunbelievable\s*[.!]+/i,
   /受不了了?|受够了|无语|冤种|花钱买罪受|破防|心态崩了|(人)?(已经)?麻了|这(也)?叫(智能|售后|服务)|你们自己(家)?(真的?)?用过(吗|没)|烦死了?|烦透了|忍无可忍|服了|离谱|白折腾|折腾(了)?(一晚上|一整天|半天|好几天|一下午|一上午|一晚|一周|好久)|算了算了|不问了|无语了|心累|我(要|快)崩溃了|(这|你们)?到底(行不行|管不管|有没有人管|能不能解决)|这就是你们的(售后|服务|客服|态度)|(就是)?这么对待(客户|顾客|用户)|(大家)?千万别买|鬼影都没有|兜圈子|绕圈子|踢皮球/,
 ];
 const REPEAT_CLAIM = /\b(i\s+(already|just)\s+(asked|said|told\s+you)|(asked|told\s+you|said\s+it|explained)\s+(this\s+|it\s+)?(two|three|four|five|several|many|multiple|\d+)\s+times|asked\s+(you\s+)?(this\s+)?(already|before|twice|again)|how\s+many\s+times|for\s+the\s+(second|third|\d+(st|nd|rd|th))\s+time|again\?{2,}|same\s+question|(\d+(st|nd|rd|th)|second|third|fourth|fifth)\s+time\s+(asking|explaining|telling|saying|writing|i('ve)?\s+(asked|explained|told|said)))\b|我(已经|都)?(问|说)(过|了)(好几遍|很多遍|多少遍|两遍|三遍)?了?|问了(好几|很多|多少)遍|第[二三四五六七八九十几\d]+(次|遍)(问|说|找|联系|来问)|说了(好几|多少)遍|再问一(遍|次)|(说|问|讲|解释)(了)?第[二三四五六七八九十几\d]+(次|遍)/i;
@@ -113,10 +119,10 @@ const SELF_SERVE = /我自己(来|弄|搞|处理|试试?|看看)|\bi('ll| will| 
 // Praise that means the opposite: "Fantastic product, truly." after an evening lost to the device,
 // "可真“稳定”啊" about a hub that dropped off four times. Praise alone is praise; sarcasm needs
 // the failure it is about in the same message (or scare quotes, which say it on their own).
-const IRONIC_PRAISE_EN = /\b(?:(?:truly|really|just|such|so)\s+)?(fantastic|great|brilliant|wonderful|amazing|excellent|superb|lovely|awesome|stellar|top[-\s]notch)\s+(product|service|support|job|work|stuff|quality|experience|company|engineering)\b[,\s]*(truly|really|honestly|guys|lumen|thanks|well\s+done)?\s*[.!]*\s*$|^\W*(oh\s+)?(great|fantastic|brilliant|wonderful|perfect|just\s+great|just\s+perfect|thanks\s+a\s+lot)\s*[.!,]+\s+(?!.*\?\s*$)/im;
+const IRONIC_PRAISE_EN = /\b(?:(?:truly|really|just|such|so)\s+)?(fantastic|great|brilliant|wonderful|amazing|excellent|superb|lovely|awesome|stellar|top[-\s]notch)\s+(product|service|support|job|work|stuff|quality|experience|company|engineering)\b[,\s]*(truly|really|honestly|guys|lumen|thanks|well\s+done)?\s*[.!]*[\s\p{Extended_Pictographic}\u{FE0F}\u{1F3FB}-\u{1F3FF}]*$|^\W*((oh|wow)[.!,]*\s+)?(great|fantastic|brilliant|wonderful|perfect|just\s+great|just\s+perfect|thanks\s+a\s+lot)\s*[.!,]+\s+(?!.*\?\s*$)/imu;
 const FAILURE_EN = /\b(fight\w*|again|still|broken|dead|hours?|whole\s+(evening|day|night|morning|weekend)|instead\s+of|useless|wasted?|never|offline|drop(s|ped|ping)?\s+(off|out)|keeps?\s+\w+ing|(third|fourth|fifth|\d+(st|nd|rd|th))\s+time|(twice|three\s+times|four\s+times)|another\s+(copy|useless|canned|same)|nothing\s+to\s+do\s+with)\b/i;
-const IRONIC_PRAISE_ZH = /太棒了|真棒|真行|真厉害|真是谢谢|呵呵|可真(是)?(稳定|好用|靠谱|给力|智能|行)/;
-const FAILURE_ZH = /复读机|一模一样|答非所问|第[二三四五六七八九十几\d]+次|又(掉|坏|断|离线|不行|出问题)|掉线|坏了|不行|没用|离线|连不上|一晚上|一整天|折腾/;
+const IRONIC_PRAISE_ZH = /太棒了|真棒|真行|真厉害|真是谢谢|呵呵|可真(是)?(稳定|好用|靠谱|给力|智能|行)|(真是|真|太|好)(贴心|周到|省心|方便)了?(呢|啊|呀)?|谢谢你们啊/;
+const FAILURE_ZH = /全没了|都没了|一个不剩|复读机|一模一样|答非所问|第[二三四五六七八九十几\d]+次|又(掉|坏|断|离线|不行|出问题)|掉线|坏了|不行|没用|离线|连不上|一晚上|一整天|折腾/;
 // Ironic on their own ("groundbreaking.", "would never have thought of that", 🙃 after a failure report).
 const SARCASTIC_EN = /\bgroundbreaking\b|\bgenius\s+(idea|advice|suggestion)\b|\b(would|could)\s+never\s+have\s+thought\s+of\s+(that|it)\b|\bcaptain\s+obvious\b|\bliving\s+in\s+the\s+future\b|[\u{1F643}\u{1F644}\u{1F612}]/u;
 const SCARE_QUOTES_ZH = /[“"「『](稳定|好用|靠谱|给力|智能|贴心|专业|快|聪明|方便|省心|高效)[”"」』]/;
