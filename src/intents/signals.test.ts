@@ -6,10 +6,10 @@ import { affect, sentiment } from './sentiment/index.js';
 import { claimsNotFixed, claimsRepeat, withoutAsides, hasProfanity, isBotComplaint, isChurnThreat, isExasperated, isHumanRequest, isIndirectHumanMention, isSarcastic, isShouting } from './signals.js';
 
 describe('human request', () => {
-  it.each(['let me talk to a real person', 'agent please', 'Pass me to a human please', 'I want to speak with a representative', '转人工', '我要人工客服', '找真人', 'I want compensation, get me a human', '叫你们负责人出来', '让你们主管来处理', 'is this a real person?', '麻烦安排一位客服专员与我电话沟通', 'can someone from your team give me a call about my order?', 'I would appreciate it if one of your staff could contact me directly', '能不能打个电话给我 打字说不清楚', 'would feel much more comfortable if someone from your support team could walk me through it on a video call. Could someone please get in touch to arrange this?', "what's your support phone number?", '你好 能不能安排个技术人员远程帮我看下网关 谢谢', '你们客服电话是多少 我直接打过去说', 'is there anyone real there or am I just talking to a script', 'could a person walk me through it instead?', "ok just give me a phone number, I'll call myself", 'Could a member of your staff please get in touch with me so we can sort out access?', 'can you pass this on to someone on your team who can look at my account?', 'can I book a callback with one of your technicians about wiring my T3?', 'hand me over to one of your colleagues pls', '给我个电话我自己打', '好复杂啊 有没有人能打个视频电话教我一下', '帮我转个人工查一下吧', '能帮我叫一下售后的同事吗', 'Can a real support person look at my account?', "I'd prefer a person to screen-share with me while I do it", "I'd still rather have one of your technicians come out and look at our setup", 'Is there a support phone line I can call?', '人工 人工 人工', '能让工程师联系我一下吗', '能给我个售后的联系方式吗 电话或者微信都行', '能不能约个师傅上门帮我装一下', '能不能找个客服远程带我操作一遍', "what's the phone number for Lumen support? I'd rather just ring", 'Is there someone I could talk to on the phone about setting the hub up?', 'Priya was helping me with the return last week, could she get back in touch with me?', '方便加一下你们客服的微信吗 发语音说得清楚点', '算了 直接转给售后的同事吧', '麻烦负责的同事直接发邮件和我联系', '有没有工作人员可以视频连线指导一下', '上次那个客服小王能不能接着跟进我的单子 想让她继续处理'])('"%s" is a request', (t) => {
+  it.each(['let me talk to a real person', 'agent please', 'Pass me to a human please', 'I want to speak with a representative', '转人工', '我要人工客服', '找真人', 'I want compensation, get me a human', '叫你们负责人出来', '让你们主管来处理', 'is this a real person?', '麻烦安排一位客服专员与我电话沟通', 'can someone from your team give me a call about my order?', 'I would appreciate it if one of your staff could contact me directly', '能不能打个电话给我 打字说不清楚', 'would feel much more comfortable if someone from your support team could walk me through it on a video call. Could someone please get in touch to arrange this?', "what's your support phone number?", '你好 能不能安排个技术人员远程帮我看下网关 谢谢', '你们客服电话是多少 我直接打过去说', 'is there anyone real there or am I just talking to a script', 'could a person walk me through it instead?', "ok just give me a phone number, I'll call myself", 'Could a member of your staff please get in touch with me so we can sort out access?', 'can you pass this on to someone on your team who can look at my account?', 'can I book a callback with one of your technicians about wiring my T3?', 'hand me over to one of your colleagues pls', '给我个电话我自己打', '好复杂啊 有没有人能打个视频电话教我一下', '帮我转个人工查一下吧', '能帮我叫一下售后的同事吗', 'Can a real support person look at my account?', "I'd prefer a person to screen-share with me while I do it", "I'd still rather have one of your technicians come out and look at our setup", 'Is there a support phone line I can call?', '人工 人工 人工', '能让工程师联系我一下吗', '能给我个售后的联系方式吗 电话或者微信都行', '能不能约个师傅上门帮我装一下', '能不能找个客服远程带我操作一遍', "what's the phone number for Lumen support? I'd rather just ring", 'Is there someone I could talk to on the phone about setting the hub up?', 'Priya was helping me with the return last week, could she get back in touch with me?', '方便加一下你们客服的微信吗 发语音说得清楚点', '算了 直接转给售后的同事吧', '麻烦负责的同事直接发邮件和我联系', '有没有工作人员可以视频连线指导一下', '上次那个客服小王能不能接着跟进我的单子 想让她继续处理', 'Tom sorted my refund last month, can I carry on with him?', 'please get a staff member to email me, I cannot chat from the office', 'could we do a video call so I can show you the wiring?', 'Can you put me through to your returns department?', '还是找他处理吧 之前就是他跟的', '你们售后的微信是多少', '能不能跟客服视频通话 我给你们看下接线', '麻烦安排个客服直接打电话给我妈 她不会用app'])('"%s" is a request', (t) => {
     expect(isHumanRequest(t)).toBe(true);
   });
-  it.each(['could you ask an agent how to change my address?', 'your agent told me the refund takes 5 days', '能帮我问下人工客服怎么改地址吗', '之前客服说今天能到', 'how do I add a person to my home?', '不用找人工，我自己弄，网关怎么重启', 'no need for an agent, just tell me how to reset it', 'no need to get a human involved, just tell me how to factory reset the camera', "I don't want to bother your agents, how do I pair the plug?", "can the camera just alert me when it's an actual person?", 'only record when it detects a real person', 'how do I call the hub from the app', "my wife will call me when it's done", 'can someone else in my family use the app?', '手机号码怎么改', 'has anyone else had this problem?', '有没有人遇到过网关离线', 'tell me the tracking number for my order', 'can an agent check why my refund is late?', 'my electrician wants to know which wire is C', "don't need to speak to anyone, how do I share the camera with my wife?"])('"%s" is not', (t) => {
+  it.each(['could you ask an agent how to change my address?', 'your agent told me the refund takes 5 days', '能帮我问下人工客服怎么改地址吗', '之前客服说今天能到', 'how do I add a person to my home?', '不用找人工，我自己弄，网关怎么重启', 'no need for an agent, just tell me how to reset it', 'no need to get a human involved, just tell me how to factory reset the camera', "I don't want to bother your agents, how do I pair the plug?", "can the camera just alert me when it's an actual person?", 'only record when it detects a real person', 'how do I call the hub from the app', "my wife will call me when it's done", 'can someone else in my family use the app?', '手机号码怎么改', 'has anyone else had this problem?', '有没有人遇到过网关离线', 'tell me the tracking number for my order', 'can an agent check why my refund is late?', 'my electrician wants to know which wire is C', "don't need to speak to anyone, how do I share the camera with my wife?", 'the C4 can do a video call with whoever rings the bell?', '摄像头可以视频通话吗', 'can I share the live view with her too?', 'how do I transfer the hub to my new flat?'])('"%s" is not', (t) => {
     expect(isHumanRequest(t)).toBe(false);
   });
   // The intent classifier reads "human" in these as contact_human; the agent overrules it on this.
@@ -158,6 +158,14 @@ describe('priority', () => {
     [['有人登了我的账号，把绑定邮箱都改了'], 'P1', 'security_breach'],
     [["I can't log in"], 'P2', 'cannot_log_in'],
     [['支付一直失败'], 'P2', 'payment_failed'],
+    [['rain is pouring in through the window onto the plugs behind the TV and they are still plugged in'], 'P1', 'safety_hazard'],
+    [['阳台漏水 水一直滴到通着电的网关上'], 'P1', 'safety_hazard'],
+    [['all of our clips from last week have been wiped, we need them for the insurance'], 'P1', 'data_loss'],
+    [['卡里扣了 ¥899 可是订单显示支付失败'], 'P1', 'payment_taken_but_failed'],
+    [['付款显示成功了 但是我的订单里查不到这个订单'], 'P1', 'payment_taken_but_failed'],
+    [['这个月被扣了 4 次会员费'], 'P1', 'charged_twice'],
+    [['the boiler is not firing at all, -12 outside and my dad is 84'], 'P1', 'vulnerable_at_risk'],
+    [['监控喇叭里突然冒出一阵陌生人的说话声'], 'P1', 'security_breach'],
     [['这个月的扣款又失败了'], 'P2', 'payment_failed'],
     [['钱扣了但是订单没下成功'], 'P1', 'payment_taken_but_failed'],
     [['下单页面显示支付失败，订单列表里也没有，可是信用卡已经扣了 129 刀'], 'P1', 'payment_taken_but_failed'],
@@ -222,6 +230,8 @@ describe('priority', () => {
     'can I pay for two orders with two separate payments?',
     'it is 38 outside today, can the T3 pre-cool the house before I get home?',
     'the camera voice prompts are in English, can I change them?',
+    'if I delete my account, when are all my recordings deleted?',
+    'the hub sits near the kitchen tap, does water splashing onto it matter?',
   ])('"%s" is not P1', (t) => {
     expect(assessPriority({ ...base, turns: [t] }).priority).not.toBe('P1');
   });
@@ -318,5 +328,19 @@ describe('complaints about the bot and claimed repeats', () => {
     expect(isChurnThreat('问题一直没解决 我会考虑向消费者协会反映')).toBe(true);
     expect(isChurnThreat('你们的售后实在令人失望')).toBe(true);
     expect(isExasperated("that's the third time I've been fobbed off. unbelievable.")).toBe(true);
+    expect(isChurnThreat('I am writing to formally complain about how my return was handled.')).toBe(true);
+    expect(isChurnThreat("honestly I don't know what else to say anymore, very very tired of this hub")).toBe(true);
+    expect(isChurnThreat('再这样下去明年我就不续Plus了')).toBe(true);
+    expect(isChurnThreat('正在考虑全部换成别家的')).toBe(true);
+    expect(isChurnThreat('不续费的话以前的录像还能看吗')).toBe(false);
+    expect(isExasperated('E1042 yet again, unbelievable, there goes my Sunday')).toBe(true);
+    expect(isExasperated('this has been a complete waste of my weekend')).toBe(true);
+    expect(isExasperated('买了半年了 已经不指望什么了 挺失望的')).toBe(true);
+    expect(isExasperated('说明书跟天书一样')).toBe(true);
+    expect(isExasperated('说实话有点失望 能调清晰一点吗')).toBe(false);
+    expect(isSarcastic('呵呵 真厉害 配了一整晚都没成功')).toBe(true);
+    expect(claimsNotFixed('reset it like you said and tried again, same error')).toBe(true);
+    expect(claimsNotFixed('E4010 again after the reset')).toBe(true);
+    expect(claimsNotFixed('do I need to try again tomorrow?')).toBe(false);
   });
 });
