@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { bestPerDocument, CandidateRanker, FEATURES, mergeTranslations, type FeatureName, type RankerWeights } from '../src/agent/ranker.js';
 import { answerKey, KnowledgeAnswers } from '../src/agent/entry-classifier.js';
+import { candidatesFor } from '../src/agent/candidates.js';
 import { openRuntime, type Runtime } from '../src/agent/runtime.js';
 import { loadConfig } from '../src/config.js';
 import { defaultGlossary } from '../src/retrieval/glossary.js';
@@ -21,7 +22,6 @@ import { buildTemporaryKb, ROOT } from '../eval/temporary-kb.js';
 import { clincOutOfScope, faqSuite, queryCases, type RetrievalQuery } from '../eval/external.js';
 import { readJsonl } from '../eval/jsonl.js';
 
-const CANDIDATES = 15; // as in src/agent/agent.ts
 const knowledgeScope = process.argv.includes('--scope') && process.argv[process.argv.indexOf('--scope') + 1] === 'knowledge';
 // Out-of-fold on the six dev suites, 1e-4 beat 1e-3 (resolution at wrong <= 5%: 0.448 vs 0.423), with
 // the longer descent that a weaker pull towards 0 needs to settle.
@@ -50,7 +50,7 @@ async function collect(runtime: Runtime, cases: readonly SuiteCase[]): Promise<v
   for (const c of cases) {
     let r;
     for (const m of c.turns) r = await runtime.agent.answer({ conversationId: `fit-${c.id}`, customer: { id: `fit:${c.id}` }, message: m });
-    const hits = bestPerDocument(await runtime.kb.search(r!.standaloneQuery, { k: CANDIDATES }));
+    const hits = bestPerDocument(await candidatesFor(runtime.kb, r!.standaloneQuery));
     const features = await ranker.features(hits, knowledgeScope ? { query: r!.standaloneQuery, intents: [], outOfScope: false } : { query: r!.standaloneQuery, intents: r!.intents, outOfScope: r!.outOfScope });
     const gold = new Set(c.expect.doc_ids ?? []);
     queries.push({

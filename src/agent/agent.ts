@@ -13,6 +13,7 @@ import type { SearchHit } from '../retrieval/types.js';
 import type { ConversationRepository } from '../store/conversations.js';
 import type { ConversationRecord, TurnRecord } from '../store/types.js';
 import type { ChatModel } from './chat-model.js';
+import { candidatesFor } from './candidates.js';
 import { isFollowUp, mayContinue, readings } from './condense.js';
 import { questionPart } from './focus.js';
 import { citationOf, extractiveAnswer } from './extractive.js';
@@ -58,8 +59,6 @@ export interface AnswerCallOptions {
 }
 
 const PASSAGES = 5;
-// Retrieval candidates the intent re-ranker chooses the passages from.
-const CANDIDATES = 15;
 // A classifier "out of scope" is overruled only by a knowledge-base match this strong.
 const OUT_OF_SCOPE_OVERRIDE = 0.8;
 // Two different documents this close in probability, both at least this likely, are worth asking about.
@@ -286,7 +285,7 @@ export class Agent {
   /** The best `n` documents for the query: hybrid search's candidates, re-ranked with the message's intents. */
   private async retrieve(message: string, u: MessageUnderstanding, n: number): Promise<RankedHit[]> {
     const query = withoutAsides(message);
-    const candidates = await this.options.kb.search(query, { k: CANDIDATES });
+    const candidates = await candidatesFor(this.options.kb, query);
     // Scoped by the knowledge base alone, the business's intents say nothing about its passages.
     const ctx = this.scopedByIntents ? { query, intents: u.intents, outOfScope: u.outOfScope } : { query, intents: [], outOfScope: false };
     return (await this.ranker.rank(candidates, ctx)).slice(0, n);

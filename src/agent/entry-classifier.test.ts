@@ -63,7 +63,7 @@ describe('EntryClassifier', () => {
     expect(best(await classifier.scores('我想取消订单'))).toBe('cancel');
   });
 
-  it("learns a manual from its headings and sentences", async () => {
+  it("learns a manual from its headings, example questions and sentences", async () => {
     const manual: Chunk = {
       id: 'hub#1',
       docId: 'manual-hub',
@@ -76,12 +76,15 @@ describe('EntryClassifier', () => {
       source: 'hub.md',
       position: 0,
       metadata: {},
+      alternates: ['网关的灯一直闪黄色'],
     };
     const examples = EntryClassifier.examples([manual]);
-    expect(examples.map((e) => e.text)).toEqual(['Hub manual > Status light', 'A blinking amber light means the hub has lost its internet connection.', 'A solid green light means it is online.']);
+    expect(examples.map((e) => e.text)).toEqual(['Hub manual > Status light', '网关的灯一直闪黄色', 'A blinking amber light means the hub has lost its internet connection.', 'A solid green light means it is online.']);
     expect(examples.every((e) => e.labels[0] === 'manual-hub')).toBe(true);
     const classifier = (await EntryClassifier.train([manual, ...chunksOf(ENTRIES).flatMap((d) => d.chunks)], glossary))!;
     expect(best(await classifier.scores('why is the light on my hub blinking amber'))).toBe('manual-hub');
+    // A Chinese question reaches the English manual through its Chinese example question.
+    expect(best(await classifier.scores('网关闪黄灯'))).toBe('manual-hub');
   });
 
   it('has nothing to tell apart in a knowledge base of one answer', async () => {

@@ -24,7 +24,7 @@ const sentences = (text: string) => text.split(/(?<=[.!?。！？])\s*/).filter(
 /**
  * Which of the knowledge base's answers a message asks for, learned from the knowledge base itself:
  * an FAQ entry's question and alternate wordings (in every language it is written in), a manual's
- * headings and sentences, are the examples of one class each. Unlike term overlap, a
+ * headings, example questions and sentences, are the examples of one class each. Unlike term overlap, a
  * discriminative model learns which words tell neighbouring answers apart (cancelling an order vs
  * returning one) and, through the glossary's concept features, carries a Chinese wording's
  * evidence to its English answer. Its probability is one of the ranker's signals.
@@ -36,7 +36,7 @@ export class EntryClassifier {
   static examples(chunks: Iterable<Chunk>): LabelledText[] {
     const out: LabelledText[] = [];
     for (const c of chunks) {
-      const texts = c.kind === 'faq' ? [c.question, ...(c.alternates ?? [])] : [c.question, ...sentences(c.text)];
+      const texts = c.kind === 'faq' ? [c.question, ...(c.alternates ?? [])] : [c.question, ...(c.alternates ?? []), ...sentences(c.text)];
       for (const text of texts) if (text.trim()) out.push({ text, labels: [answerKey(c)] });
     }
     return out;

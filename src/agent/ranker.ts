@@ -29,8 +29,8 @@ export const FEATURES = [
   'idfTitleCoverage',
   'concepts', // share of the query's glossary concepts the passage names, in either language
   'otherProduct', // the query names a product, the passage's title or question only others ("camera" vs the plug manual)
-  'questionMatch', // an FAQ entry's best-matching wording of its question (the question or an alternate): idf-weighted F1 of shared terms
-  'questionDense', // cosine similarity to that entry's nearest question wording (entries with alternates)
+  'questionMatch', // an FAQ entry's best-matching wording of its question (the question or an alternate), or a manual section's example question: idf-weighted F1 of shared terms
+  'questionDense', // cosine similarity to that entry's nearest question wording (entries and sections with alternates)
   'intentAgreement',
   'intentAffinity', // how much of the message's intents the passage's question is about (dot product of the two readings)
   'sameLanguage',
@@ -195,7 +195,8 @@ export class CandidateRanker {
   private readonly terms = new Map<string, { body: Set<string>; head: Set<string> }>();
 
   private readonly conceptsOf = new Map<string, Set<GlossaryGroup>>();
-  // An FAQ entry's wordings of its question (the question and its alternates), each tokenized once.
+  // An FAQ entry's wordings of its question (the question and its alternates), or a manual
+  // section's example questions, each tokenized once.
   private readonly wordingsOf = new Map<string, Array<Set<string>>>();
   private readonly weights: RankerWeights;
 
@@ -212,7 +213,7 @@ export class CandidateRanker {
   private wordings(c: Chunk): Array<Set<string>> {
     let w = this.wordingsOf.get(c.id);
     if (!w) {
-      w = c.kind === 'faq' ? [c.question, ...(c.alternates ?? [])].map((q) => new Set(tokenize(q))) : [];
+      w = (c.kind === 'faq' ? [c.question, ...(c.alternates ?? [])] : (c.alternates ?? [])).map((q) => new Set(tokenize(q)));
       this.wordingsOf.set(c.id, w);
     }
     return w;

@@ -196,6 +196,8 @@ function manualDocument(source: ManualSource, file: string, format: string, opti
   const tableSeq = { n: 0 };
   for (const section of sections) {
     const prefix = section.path.join(' > ');
+    // A section's example questions belong to its own heading: a sub-section has its own.
+    const alternates = source.questions?.[section.path.at(-1) ?? title];
     // The heading path is embedded with the text; it may take at most half the budget.
     const budget = options.chunkSize - Math.min(prefix.length, Math.floor(options.chunkSize / 2));
     for (const text of packSection(section.blocks, budget, options, tableSeq)) {
@@ -210,6 +212,7 @@ function manualDocument(source: ManualSource, file: string, format: string, opti
         source: file,
         position: chunks.length,
         metadata: source.metadata,
+        ...(alternates?.length ? { alternates } : {}),
       };
       let id = chunkId(docId, base);
       if (seen.has(id)) id = `${id}-${chunks.length}`; // the same passage twice in one manual

@@ -124,6 +124,63 @@ describe('ingest', () => {
     expect(kb.stats().vectors).toBe(1 + manualChunks);
   });
 
+  describe("a manual's example questions (hub.questions.json beside hub.md)", () => {
+    const questions = { Setup: ['how do I get the hub going the first time', '网关第一次怎么装'] };
+
+    it('belong to their section: searchable, embedded, and replaced when the file changes', async () => {
+      await write('hub.questions.json', JSON.stringify(questions));
+      let kb = await open();
+      const s = await ingest(kb, ['kb'], options);
+      expect(s.errors).toEqual([]);
+      // Read with the manual, not as a document of its own.
+      expect(s.files.seen).toBe(2);
+      const setup = kb.chunksOf('manual-x').find((c) => c.headingPath.at(-1) === 'Setup')!;
+      const codes = kb.chunksOf('manual-x').find((c) => c.headingPath.at(-1) === 'Error codes')!;
+      expect(setup.alternates).toEqual(questions.Setup);
+      expect(codes.alternates).toBeUndefined();
+      const [hit] = await kb.search('how do I get the hub going the first time', { k: 1, mode: 'dense' });
+      expect(hit!.chunk.id).toBe(setup.id);
+      expect(hit!.questionSimilarity).toBeCloseTo(1, 5);
+      expect((await kb.search('网关第一次怎么装', { k: 1, mode: 'lexical' }))[0]!.chunk.id).toBe(setup.id);
+
+      // Editing only the questions re-indexes the manual.
+      await write('hub.questions.json', JSON.stringify({ Setup: ['where do I plug the hub in'] }));
+      kb = await open();
+      expect((await ingest(kb, ['kb'], options)).documents).toMatchObject({ updated: 1 });
+      expect(kb.chunksOf('manual-x').find((c) => c.headingPath.at(-1) === 'Setup')!.alternates).toEqual(['where do I plug the hub in']);
+    });
+
+    it('an unknown heading, a broken file or a file with no manual is reported by name; the manual is still ingested', async () => {
+      await write('hub.questions.json', JSON.stringify({ ...questions, Pairing: ['how do I pair a bulb'] }));
+      await write('lost.questions.json', JSON.stringify(questions));
+      let kb = await open();
+      let s = await ingest(kb, ['kb'], options);
+      expect(s.errors).toEqual([
+        { file: 'kb/lost.questions.json', reason: expect.stringContaining('no manual of the same name') },
+        { file: 'kb/hub.questions.json', reason: expect.stringContaining('no section "Pairing" in kb/hub.md') },
+      ]);
+      expect(kb.chunksOf('manual-x').some((c) => c.alternates?.length)).toBe(true);
+
+      await write('hub.questions.json', '{"Setup": "not a list"}');
+      kb = await open();
+      s = await ingest(kb, ['kb'], options);
+      expect(s.errors).toContainEqual({ file: 'kb/hub.questions.json', reason: expect.stringContaining('ingested without its example questions') });
+      expect(kb.chunksOf('manual-x').length).toBeGreaterThan(0);
+      expect(kb.chunksOf('manual-x').some((c) => c.alternates?.length)).toBe(false);
+    });
+  });
+
+  it('an entry with very many wordings does not crowd every other passage out of vector search', async () => {
+    // 150 wordings all nearer the query than any other passage: more than the vectors first looked at.
+    const alternates = Array.from({ length: 150 }, (_, i) => `refund still not on my card, ref w${i}x`);
+    await write('faq.json', JSON.stringify([{ ...faqs[0], alternate_questions: alternates }, faqs[1]]));
+    const kb = await open();
+    await ingest(kb, ['kb'], options);
+    const hits = await kb.search('refund still not on my card', { k: 3, mode: 'dense' });
+    expect(new Set(hits.map((h) => h.chunk.id)).size).toBe(3);
+    expect(hits[0]!.chunk.docId).toBe('faq-1');
+  });
+
   it('an entry removed from a re-read FAQ file is removed from the knowledge base', async () => {
     await ingest(await open(), ['kb'], options);
     await write('faq.json', JSON.stringify([faqs[0]]));

@@ -8,7 +8,8 @@ import { vectorTexts } from '../retrieval/vector-texts.js';
 import { chunkSource, type ChunkedDocument, type ChunkingOptions } from './chunker.js';
 import { loaderFor, SUPPORTED_EXTENSIONS } from './loaders/index.js';
 import { readSourceFile } from './read-file.js';
-import { IngestFileError } from './types.js';
+import { isQuestionsFile, questionsFileFor, readSectionQuestions } from './section-questions.js';
+import { IngestFileError, type LoadedSource } from './types.js';
 
 export interface IngestOptions extends ChunkingOptions {
   maxFileBytes: number;
@@ -68,6 +69,24 @@ function display(abs: string, cwd: string): string {
   return (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs).split(path.sep).join('/');
 }
 
+/** Gives a manual its example questions; a broken file or an unknown heading is reported, the manual still ingested. */
+async function attachQuestions(source: Extract<LoadedSource, { kind: 'manual' }>, abs: string, file: string, errors: IngestSummary['errors']): Promise<void> {
+  let questions;
+  try {
+    questions = await readSectionQuestions(abs, file);
+  } catch (err) {
+    if (!(err instanceof IngestFileError)) throw err;
+    errors.push({ file: err.file, reason: `${err.reason}; ${file} ingested without its example questions` });
+    return;
+  }
+  if (!questions) return;
+  const headings = new Set(source.blocks.flatMap((b) => (b.type === 'heading' ? [b.text] : [])));
+  for (const heading of Object.keys(questions).filter((h) => !headings.has(h))) {
+    errors.push({ file: questionsFileFor(file), reason: `no section "${heading}" in ${file}; its questions are not used` });
+  }
+  source.questions = questions;
+}
+
 function needsVector(kb: KnowledgeBase, chunk: Chunk): boolean {
   const embedder = kb.embedder;
   return embedder !== null && embedder.servesLanguage(chunk.language as Language) && !kb.hasVector(chunk.id);
@@ -86,7 +105,13 @@ export async function ingest(kb: KnowledgeBase, paths: string[], options: Ingest
     chunks: { total: 0, embedded: 0 },
     errors: [],
   };
-  const files = await walk(paths, summary.errors, cwd);
+  const found = await walk(paths, summary.errors, cwd);
+  // A manual's example questions are read with the manual, not as a document.
+  const files = found.filter((f) => !isQuestionsFile(f));
+  const manualsBeside = new Set(files.map(questionsFileFor));
+  for (const q of found.filter((f) => isQuestionsFile(f) && !manualsBeside.has(f))) {
+    summary.errors.push({ file: display(q, cwd), reason: 'example questions with no manual of the same name beside them; not used' });
+  }
   summary.files.seen = files.length;
 
   const incoming = new Map<string, ChunkedDocument>();
@@ -100,6 +125,8 @@ export async function ingest(kb: KnowledgeBase, paths: string[], options: Ingest
       const source = await loader.load({ ...(await readSourceFile(abs, { maxBytes: options.maxFileBytes, binary: loader.binary ?? false })), path: file });
       if (source.kind === 'faq') {
         for (const bad of source.invalid) summary.errors.push({ file, reason: `${bad.where}: ${bad.reason}` });
+      } else {
+        await attachQuestions(source, abs, file, summary.errors);
       }
       const docs = chunkSource(source, file, loader.format, options);
       if (docs.length === 0) throw new IngestFileError(file, 'no text to index');

@@ -29,6 +29,8 @@ export interface ManualSource {
   language?: string;
   metadata: ChunkMetadata;
   blocks: Block[];
+  /** Example questions by section heading: what customers ask that the section answers (section-questions.ts). */
+  questions?: Record<string, string[]>;
 }
 
 export interface FaqSource {

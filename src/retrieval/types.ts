@@ -28,7 +28,7 @@ export interface Chunk {
   title: string;
   /** The question an FAQ entry answers; for a manual passage, its heading path joined. */
   question: string;
-  /** An FAQ entry's other wordings of its question ("similar questions"), when its manager wrote some. */
+  /** An FAQ entry's other wordings of its question ("similar questions"), or a manual section's example questions, when its manager wrote some. */
   alternates?: string[];
   /** The FAQ answer, or the passage text. */
   text: string;
@@ -64,7 +64,7 @@ export interface SearchHit {
   score: number;
   lexical?: RankedSignal;
   dense?: RankedSignal;
-  /** Cosine similarity to the nearest wording of an FAQ entry's question, for entries with alternates. */
+  /** Cosine similarity to the nearest wording of a chunk's question, for FAQ entries and manual sections with alternates. */
   questionSimilarity?: number;
   /** How many of the specific codes the query quoted ("E1042", "XR-200") the passage contains; such passages rank first. */
   codeMatches?: number;

@@ -1,8 +1,9 @@
 import { detectLanguage, type Language } from './language.js';
 import { embeddingText, type Chunk } from './types.js';
 
-// A chunk is found by its own vector and, for an FAQ entry whose manager wrote alternate wordings,
-// by one vector per wording of its question (the question and each alternate). USE-lite is trained
+// A chunk is found by its own vector and, for an FAQ entry whose manager wrote alternate wordings
+// (or a manual section given example questions), by one vector per wording of its question (the
+// question, or the section's heading path, and each alternate). USE-lite is trained
 // to put paraphrases of a question close together, so a customer's wording lands near the
 // entry's nearest wording even when the answer text uses other words.
 
@@ -10,9 +11,9 @@ const QUESTION = '@q';
 
 type VectorSource = Pick<Chunk, 'id' | 'kind' | 'title' | 'question' | 'text' | 'headingPath' | 'language' | 'alternates'>;
 
-/** The wordings of an FAQ entry's question that get their own vectors: none without alternates. */
+/** The wordings of a chunk's question that get their own vectors: none without alternates. */
 function questions(chunk: VectorSource): string[] {
-  return chunk.kind === 'faq' && chunk.alternates?.length ? [chunk.question, ...chunk.alternates] : [];
+  return chunk.alternates?.length ? [chunk.question, ...chunk.alternates] : [];
 }
 
 /** Every vector id a chunk may own (for removal: ids never added are skipped by the index). */
