@@ -67,6 +67,17 @@ describe('CandidateRanker signals', () => {
     expect(plain!.questionMatch).toBeLessThan(0.3);
     expect(alt!.questionDense).toBe(0.8);
     expect(plain!.questionDense).toBe(0);
+    // The query's words found in any wording count as covered, not only those of the answer text.
+    expect(alt!.idfCoverage).toBe(plain!.idfCoverage);
+    expect(alt!.idfCoverageAll).toBeGreaterThan(plain!.idfCoverageAll);
+    expect(plain!.idfCoverageAll).toBe(plain!.idfCoverage);
+  });
+
+  it("matches a manual section's example questions like an entry's wordings", async () => {
+    const section: Chunk = { ...chunk('hub-manual', 'Hub manual', 'The LED pulses blue while the hub waits for setup.'), kind: 'manual', question: 'Setup', headingPath: ['Setup'], alternates: ['why is the light on my hub flashing blue'] };
+    const [f] = await ranker.features([{ chunk: section, score: 1 }], context('the light on my hub keeps flashing blue'));
+    expect(f!.questionMatch).toBeGreaterThan(0.6);
+    expect(f!.idfCoverageAll).toBeGreaterThan(f!.idfCoverage);
   });
 
   it('counts the glossary concepts a passage names in any wording or language', async () => {

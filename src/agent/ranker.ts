@@ -41,39 +41,41 @@ export const FEATURES = [
   'unknownTerms', // share of the query's terms at most one passage in the KB uses ("senior", "weigh", "fps"): asked about what the KB hardly mentions
   'entryClass', // the probability the KB's own answer classifier (entry-classifier.ts) gives this passage's answer
   'entryTop', // this answer is that classifier's first choice
+  'idfCoverageAll', // idfCoverage counting the passage's question wordings too (alternates, example questions)
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export type RankerWeights = Record<FeatureName, number>;
 
-// Fitted by scripts/fit-ranker.ts on retrieval.jsonl + the six lumen-dev*.jsonl suites (852 queries, 10,479 candidates),
+// Fitted by scripts/fit-ranker.ts on retrieval.jsonl + the six lumen-dev*.jsonl suites (852 queries, 10,504 candidates),
 // with the demo KB's alternate questions (24-45 per FAQ entry) and manual sections' example questions.
 export const RANKER_WEIGHTS: RankerWeights = {
-  bias: -6.87,
-  fused: 1.34,
-  fusedRank: 0.57,
-  lexical: 0.43,
-  lexicalRank: 0.22,
-  dense: 0.96,
-  denseRank: 0.96,
-  noDense: 3.11,
-  coverage: -2.24,
-  titleCoverage: -2.69,
-  idfCoverage: 1.84,
-  idfTitleCoverage: 0.51,
-  concepts: 0.68,
-  otherProduct: -0.94,
-  questionMatch: 7.66,
-  questionDense: 0.56,
-  intentAgreement: -0.19,
-  intentAffinity: 1.62,
-  sameLanguage: -0.33,
-  faq: -0.91,
-  codes: 1.37,
-  outOfScope: 0.4,
-  missingCode: -2.33,
-  unknownTerms: -3.39,
-  entryClass: 3.56,
-  entryTop: 0.36,
+  bias: -7.46,
+  fused: 0.52,
+  fusedRank: 0.9,
+  lexical: 0.45,
+  lexicalRank: 0.07,
+  dense: 1.07,
+  denseRank: 0.99,
+  noDense: 2.95,
+  coverage: -1.57,
+  titleCoverage: -1.3,
+  idfCoverage: -0.98,
+  idfTitleCoverage: 0.15,
+  concepts: 0.84,
+  otherProduct: -0.86,
+  questionMatch: 5.43,
+  questionDense: 0.26,
+  intentAgreement: -0.92,
+  intentAffinity: 2.49,
+  sameLanguage: 0.02,
+  faq: -1.2,
+  codes: 1.56,
+  outOfScope: 0.37,
+  missingCode: -2.61,
+  unknownTerms: -2.32,
+  entryClass: 3,
+  entryTop: 0.62,
+  idfCoverageAll: 4.07,
 };
 
 // The same model without the intent signals, for a knowledge base served without an intent catalog
@@ -108,6 +110,7 @@ export const KNOWLEDGE_RANKER_WEIGHTS: RankerWeights = {
   unknownTerms: -3.23,
   entryClass: 0,
   entryTop: 0,
+  idfCoverageAll: 0,
 };
 
 const DOC_INTENT_MIN = 0.5;
@@ -207,6 +210,18 @@ export class CandidateRanker {
       const head = headText(c);
       t = { body: new Set(tokenize(`${head}\n${c.text}`)), head: new Set(tokenize(head)) };
       this.terms.set(c.id, t);
+    }
+    return t;
+  }
+
+  // Every term a passage is found by: its text, head and question wordings.
+  private readonly allTermsOf = new Map<string, Set<string>>();
+
+  private allTerms(c: Chunk): Set<string> {
+    let t = this.allTermsOf.get(c.id);
+    if (!t) {
+      t = new Set([...this.termsOf(c).body, ...this.wordings(c).flatMap((w) => [...w])]);
+      this.allTermsOf.set(c.id, t);
     }
     return t;
   }
@@ -337,6 +352,7 @@ export class CandidateRanker {
         unknownTerms: terms.length ? idf.filter((v) => v >= maxIdf - 1e-9).length / terms.length : 0,
         entryClass: entryScores?.get(answerKey(c)) ?? 0,
         entryTop: entryBest === answerKey(c) ? 1 : 0,
+        idfCoverageAll: idfShare(this.allTerms(c)),
       };
     });
   }
