@@ -138,10 +138,10 @@ describe('ingest', () => {
       const codes = kb.chunksOf('manual-x').find((c) => c.headingPath.at(-1) === 'Error codes')!;
       expect(setup.alternates).toEqual(questions.Setup);
       expect(codes.alternates).toBeUndefined();
-      const [hit] = await kb.search('how do I get the hub going the first time', { k: 1, mode: 'dense' });
-      expect(hit!.chunk.id).toBe(setup.id);
-      expect(hit!.questionSimilarity).toBeCloseTo(1, 5);
+      // Matched lexically (a long section is several chunks: no vectors of their own for them).
+      expect((await kb.search('going the first time', { k: 1, mode: 'lexical' }))[0]!.chunk.id).toBe(setup.id);
       expect((await kb.search('网关第一次怎么装', { k: 1, mode: 'lexical' }))[0]!.chunk.id).toBe(setup.id);
+      expect(kb.stats().vectors).toBe(2 + kb.chunksOf('manual-x').length);
 
       // Editing only the questions re-indexes the manual.
       await write('hub.questions.json', JSON.stringify({ Setup: ['where do I plug the hub in'] }));
@@ -170,15 +170,15 @@ describe('ingest', () => {
     });
   });
 
-  it('an entry with very many wordings does not crowd every other passage out of vector search', async () => {
-    // 150 wordings all nearer the query than any other passage: more than the vectors first looked at.
-    const alternates = Array.from({ length: 150 }, (_, i) => `refund still not on my card, ref w${i}x`);
-    await write('faq.json', JSON.stringify([{ ...faqs[0], alternate_questions: alternates }, faqs[1]]));
+  it('entries with many wordings do not crowd every other passage out of vector search', async () => {
+    // 20 entries whose 8 wordings each are all nearer the query than any other passage: 180
+    // vectors for 20 chunks, more than the 100 first looked at hold.
+    const many = Array.from({ length: 20 }, (_, n) => ({ id: `faq-r${n}`, question: `refund still not on my card, case q${n}x`, answer: 'Refunds take 5–10 business days.', alternate_questions: Array.from({ length: 8 }, (_, i) => `refund still not on my card, ref w${n}x${i}y`) }));
+    await write('faq.json', JSON.stringify([...many, faqs[1]]));
     const kb = await open();
     await ingest(kb, ['kb'], options);
-    const hits = await kb.search('refund still not on my card', { k: 3, mode: 'dense' });
-    expect(new Set(hits.map((h) => h.chunk.id)).size).toBe(3);
-    expect(hits[0]!.chunk.docId).toBe('faq-1');
+    const hits = await kb.search('refund still not on my card', { k: 22, mode: 'dense' });
+    expect(new Set(hits.map((h) => h.chunk.id)).size).toBe(22);
   });
 
   it('an entry removed from a re-read FAQ file is removed from the knowledge base', async () => {

@@ -1,19 +1,22 @@
 import { detectLanguage, type Language } from './language.js';
 import { embeddingText, type Chunk } from './types.js';
 
-// A chunk is found by its own vector and, for an FAQ entry whose manager wrote alternate wordings
-// (or a manual section given example questions), by one vector per wording of its question (the
-// question, or the section's heading path, and each alternate). USE-lite is trained
-// to put paraphrases of a question close together, so a customer's wording lands near the
-// entry's nearest wording even when the answer text uses other words.
+// A chunk is found by its own vector and, for an FAQ entry whose manager wrote alternate wordings,
+// by one vector per wording of its question (the question and the first alternates), so a
+// customer's wording lands near the entry's nearest one even when the answer text uses other words.
+// A manual section's example questions are matched lexically and by the answer classifier only:
+// a long section is several chunks, and each would carry the same vectors again.
+// Embedding is the slow part of ingest (USE-lite: ~40 ms a text on two cores); past the first few
+// wordings, more vectors cost seconds of ingest each and added nothing out of fold.
+const MAX_WORDING_VECTORS = 8;
 
 const QUESTION = '@q';
 
 type VectorSource = Pick<Chunk, 'id' | 'kind' | 'title' | 'question' | 'text' | 'headingPath' | 'language' | 'alternates'>;
 
-/** The wordings of a chunk's question that get their own vectors: none without alternates. */
+/** An FAQ entry's wordings of its question that may get their own vectors: none without alternates. */
 function questions(chunk: VectorSource): string[] {
-  return chunk.alternates?.length ? [chunk.question, ...chunk.alternates] : [];
+  return chunk.kind === 'faq' && chunk.alternates?.length ? [chunk.question, ...chunk.alternates] : [];
 }
 
 /** Every vector id a chunk may own (for removal: ids never added are skipped by the index). */
@@ -26,11 +29,11 @@ export function vectorIdsOf(chunk: VectorSource): string[] {
  * embedder serves (a Chinese alternate of an English entry is found lexically, not by USE-lite).
  */
 export function vectorTexts(chunk: VectorSource, serves: (language: Language) => boolean): Array<{ id: string; text: string }> {
-  const out = [{ id: chunk.id, text: embeddingText(chunk) }];
-  questions(chunk).forEach((q, i) => {
-    if (serves(detectLanguage(q))) out.push({ id: `${chunk.id}${QUESTION}${i}`, text: q });
-  });
-  return out;
+  const wordings = questions(chunk)
+    .map((text, i) => ({ id: `${chunk.id}${QUESTION}${i}`, text }))
+    .filter((w) => serves(detectLanguage(w.text)))
+    .slice(0, MAX_WORDING_VECTORS);
+  return [{ id: chunk.id, text: embeddingText(chunk) }, ...wordings];
 }
 
 /** The chunk a vector belongs to, and whether it is one of its question wordings. */
