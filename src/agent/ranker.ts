@@ -30,7 +30,7 @@ export const FEATURES = [
   'concepts', // share of the query's glossary concepts the passage names, in either language
   'otherProduct', // the query names a product, the passage's title or question only others ("camera" vs the plug manual)
   'questionMatch', // an FAQ entry's best-matching wording of its question (the question or an alternate), or a manual section's example question: idf-weighted F1 of shared terms
-  'questionDense', // cosine similarity to that entry's nearest question wording (entries and sections with alternates)
+  'questionDense', // cosine similarity to that entry's nearest question wording (FAQ entries with alternates; vector-texts.ts)
   'intentAgreement',
   'intentAffinity', // how much of the message's intents the passage's question is about (dot product of the two readings)
   'sameLanguage',

@@ -64,7 +64,7 @@ export interface SearchHit {
   score: number;
   lexical?: RankedSignal;
   dense?: RankedSignal;
-  /** Cosine similarity to the nearest wording of a chunk's question, for FAQ entries and manual sections with alternates. */
+  /** Cosine similarity to the nearest wording of an FAQ entry's question, for entries with alternates (vector-texts.ts). */
   questionSimilarity?: number;
   /** How many of the specific codes the query quoted ("E1042", "XR-200") the passage contains; such passages rank first. */
   codeMatches?: number;
