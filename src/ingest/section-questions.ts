@@ -21,23 +21,24 @@ export const questionsFileFor = (manual: string) => `${manual.replace(/\.[^./\\]
 /** The example questions beside `manual`, or null when it has none. A broken file is an error naming it. */
 export async function readSectionQuestions(manual: string, shownAs: string): Promise<SectionQuestions | null> {
   const file = questionsFileFor(manual);
+  const shown = questionsFileFor(shownAs);
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new IngestFileError(questionsFileFor(shownAs), `unreadable (${(err as Error).message})`, { cause: err });
+    throw new IngestFileError(shown, `unreadable (${(err as Error).message})`, { cause: err });
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new IngestFileError(questionsFileFor(shownAs), `not valid JSON (${(err as Error).message})`, { cause: err });
+    throw new IngestFileError(shown, `not valid JSON (${(err as Error).message})`, { cause: err });
   }
   const parsed = SectionQuestionsSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new IngestFileError(questionsFileFor(shownAs), `expected {"<section heading>": ["question", ...]}: ${issue.path.join('.') || '(top)'}: ${issue.message}`);
+    throw new IngestFileError(shown, `expected {"<section heading>": ["question", ...]}: ${issue.path.join('.') || '(top)'}: ${issue.message}`);
   }
   return parsed.data;
 }

@@ -22,8 +22,8 @@ const CANDIDATES = 50;
 // the fixtures' retrieval queries (dev) and holds on StackFAQ and COVID-FAQ (bench:retrieval).
 export const DEFAULT_DENSE_WEIGHT = 0.5;
 // Vectors looked at per chunk wanted, at first: an FAQ entry with alternates owns several
-// (vector-texts.ts), and one with dozens of wordings can fill a fixed window alone, so the
-// window doubles until it holds enough distinct chunks (or every vector).
+// (vector-texts.ts), and entries whose wordings all sit near the query can fill a fixed window
+// between them, so the window doubles until it holds enough distinct chunks (or every vector).
 const VECTORS_PER_CHUNK = 2;
 // Score factor for passages in another language than the query (chosen on the fixtures, dev).
 const OTHER_LANGUAGE_FACTOR = 0.8;
