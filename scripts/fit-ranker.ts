@@ -3,7 +3,7 @@
 // A candidate's label: its document is one of the case's gold documents (none for a case the KB
 // cannot answer). Prints the weights and, with them, top-1 accuracy and operating points on the
 // same data. Usage: npx tsx scripts/fit-ranker.ts [--scope knowledge]
-// (--cv k: also out-of-fold figures; --rows file: the candidates' features, for offline analysis; --without a,b: ablate signals. --scope knowledge: without the intent signals, for KNOWLEDGE_RANKER_WEIGHTS; add --external for
+// (--cv k: also out-of-fold figures; --suites a,b: fit on those dev suites instead; --rows file: the candidates' features, for offline analysis; --without a,b: ablate signals. --scope knowledge: without the intent signals, for KNOWLEDGE_RANKER_WEIGHTS; add --external for
 // the external sets' dev splits too)
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -38,8 +38,11 @@ const fitConfig = { ...config, policy: { ...config.policy, confidenceThreshold: 
 const rt = await openRuntime(fitConfig, { kbDir, db, chat: null });
 
 const retrieval = queryCases('r-', await readJsonl<RetrievalQuery>(path.join(ROOT, 'fixtures/eval/retrieval.jsonl')));
-const DEV_SUITES = ['lumen-dev', 'lumen-dev-more', 'lumen-dev-3en', 'lumen-dev-3zh', 'lumen-dev-4en', 'lumen-dev-4zh'];
-const cases = [...retrieval, ...(await Promise.all(DEV_SUITES.map((s) => loadSuite(path.join(ROOT, `fixtures/eval/${s}.jsonl`))))).flat()];
+// --suites a,b: other dev suites instead (and no retrieval.jsonl), to see how weights fitted on one set carry to another.
+const suitesArg = process.argv.includes('--suites') ? process.argv[process.argv.indexOf('--suites') + 1]!.split(',') : null;
+if (suitesArg?.some((s) => !s.startsWith('lumen-dev'))) throw new Error('--suites takes dev suites only (lumen-dev*): the held-out suite is never fitted on');
+const DEV_SUITES = suitesArg ?? ['lumen-dev', 'lumen-dev-more', 'lumen-dev-3en', 'lumen-dev-3zh', 'lumen-dev-4en', 'lumen-dev-4zh'];
+const cases = [...(suitesArg ? [] : retrieval), ...(await Promise.all(DEV_SUITES.map((s) => loadSuite(path.join(ROOT, `fixtures/eval/${s}.jsonl`))))).flat()];
 
 interface Query { id: string; query: string; answerable: boolean; rows: Array<{ x: number[]; y: number; docId: string; chunk: Chunk }>; language: string; hard: boolean }
 const queries: Query[] = [];

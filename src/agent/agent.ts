@@ -20,7 +20,6 @@ import { citationOf, extractiveAnswer } from './extractive.js';
 import { KnowledgeAnswers } from './entry-classifier.js';
 import { condensePrompt, groundedPrompt, parseGroundedAnswer } from './grounded.js';
 import { decide } from './policy.js';
-import { answersPriceQuestion } from './price-question.js';
 import { CandidateRanker, errorCodes, namesCode, KNOWLEDGE_RANKER_WEIGHTS, RANKER_WEIGHTS, type RankedHit } from './ranker.js';
 import { chitchatReply, clarifyReply, handoffReply, waitingReply } from './replies.js';
 import { AnswerRequestSchema, type AnswerEvent, type AnswerRequest, type AnswerResult, type Citation, type Decision, type DecisionReason } from './types.js';
@@ -69,8 +68,6 @@ const HUMAN_INTENT_MIN_PROBABILITY = 0.6;
 // Each invented citation costs this share of the confidence; an answer citing nothing real, half.
 const INVENTED_CITATION_FACTOR = 0.7;
 const UNGROUNDED_FACTOR = 0.5;
-// A price question answered by a passage that names no price: most likely not the answer.
-const NO_PRICE_FACTOR = 0.5;
 
 interface Composed {
   reply: string;
@@ -164,7 +161,7 @@ export class Agent {
     }
 
     const { query: standaloneQuery, hits } = await this.search(history, message, u, PASSAGES, call.signal);
-    const retrievalConfidence = answerProbability(standaloneQuery, hits) * (hits[0] && !answersPriceQuestion(standaloneQuery, hits[0].chunk.text) ? NO_PRICE_FACTOR : 1);
+    const retrievalConfidence = answerProbability(standaloneQuery, hits);
     const chitchat = this.chitchat(u);
     const composed = chitchat ? { reply: chitchatReply(language, chitchat.name), citations: [], confidence: chitchat.probability, notCovered: false, composer: 'none' as const } : await this.compose(standaloneQuery, hits, retrievalConfidence, language, call);
 

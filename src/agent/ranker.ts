@@ -5,6 +5,7 @@ import { tokenize } from '../retrieval/tokenizer.js';
 import type { Glossary, GlossaryGroup } from '../retrieval/glossary.js';
 import type { Chunk, SearchHit } from '../retrieval/types.js';
 import { answerKey, type AnswerScorer } from './entry-classifier.js';
+import { unstatedFacts } from './asked-fact.js';
 
 // Re-ranks the search's candidates and says how likely each is to answer the message, with one
 // log-linear model (a softmax over the candidates and "none") over signals of the match. Its probability for the top candidate is the answer's
@@ -42,40 +43,42 @@ export const FEATURES = [
   'entryClass', // the probability the KB's own answer classifier (entry-classifier.ts) gives this passage's answer
   'entryTop', // this answer is that classifier's first choice
   'idfCoverageAll', // idfCoverage counting the passage's question wordings too (alternates, example questions)
+  'unstatedFact', // the query asks for a kind of fact (a price, a wattage, a size) the passage states no value of (asked-fact.ts)
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export type RankerWeights = Record<FeatureName, number>;
 
-// Fitted by scripts/fit-ranker.ts on retrieval.jsonl + the six lumen-dev*.jsonl suites (852 queries, 11,579 candidates),
-// with the demo KB's wordings (about 70 per FAQ answer, 1,532 example questions over 55 manual sections).
+// Fitted by scripts/fit-ranker.ts on retrieval.jsonl + the six lumen-dev*.jsonl suites (852 queries, 11,041 candidates),
+// with the demo KB's wordings (about 70 per FAQ answer, 2,662 example questions over 55 manual sections).
 export const RANKER_WEIGHTS: RankerWeights = {
-  bias: -7.58,
-  fused: -0.45,
-  fusedRank: 1.07,
-  lexical: 1.05,
-  lexicalRank: -0.21,
-  dense: 1.71,
-  denseRank: -0.15,
-  noDense: 2.72,
-  coverage: 0.15,
-  titleCoverage: -2.46,
-  idfCoverage: -0.92,
-  idfTitleCoverage: -0.15,
-  concepts: 0.89,
-  otherProduct: -0.57,
-  questionMatch: 4.23,
-  questionDense: 0.3,
-  intentAgreement: -2.11,
-  intentAffinity: 3.48,
-  sameLanguage: 0.28,
-  faq: -1.26,
-  codes: 1.26,
-  outOfScope: 0.66,
-  missingCode: -1.94,
-  unknownTerms: -2.76,
-  entryClass: 2.73,
-  entryTop: 0.95,
-  idfCoverageAll: 4.57,
+  bias: -8.54,
+  fused: 0.62,
+  fusedRank: 0.16,
+  lexical: 0.24,
+  lexicalRank: 0.9,
+  dense: 1.36,
+  denseRank: 0.29,
+  noDense: 2.82,
+  coverage: 0.05,
+  titleCoverage: -0.62,
+  idfCoverage: -1.23,
+  idfTitleCoverage: -1.16,
+  concepts: 0.88,
+  otherProduct: -0.33,
+  questionMatch: 4.13,
+  questionDense: 0.13,
+  intentAgreement: -1.95,
+  intentAffinity: 3.46,
+  sameLanguage: 0.03,
+  faq: -0.21,
+  codes: 1.47,
+  outOfScope: 0.76,
+  missingCode: -1.88,
+  unknownTerms: -3.47,
+  entryClass: 4.04,
+  entryTop: 0.05,
+  idfCoverageAll: 4.95,
+  unstatedFact: -4.89,
 };
 
 // The same model without the intent signals, for a knowledge base served without an intent catalog
@@ -111,6 +114,7 @@ export const KNOWLEDGE_RANKER_WEIGHTS: RankerWeights = {
   entryClass: 0,
   entryTop: 0,
   idfCoverageAll: 0,
+  unstatedFact: 0,
 };
 
 const DOC_INTENT_MIN = 0.5;
@@ -353,6 +357,7 @@ export class CandidateRanker {
         entryClass: entryScores?.get(answerKey(c)) ?? 0,
         entryTop: entryBest === answerKey(c) ? 1 : 0,
         idfCoverageAll: idfShare(this.allTerms(c)),
+        unstatedFact: unstatedFacts(ctx.query, c.text).length ? 1 : 0,
       };
     });
   }
