@@ -25,6 +25,12 @@ describe('asides about people', () => {
     ["I'll fix it myself. How do I reset the hub?", 'How do I reset the hub?'],
     ['how do I reset the hub?', 'how do I reset the hub?'],
     ['不用找人工', '不用找人工'],
+    ['不用转人工哈 就问一下门磁用的是啥型号的电池', '就问一下门磁用的是啥型号的电池'],
+    ["I don't want to be passed to an agent, just tell me how to turn the hub's light off", "just tell me how to turn the hub's light off"],
+    ['sorry to ask again, I closed the chat by accident - how many days do I have to send something back?', 'I closed the chat by accident - how many days do I have to send something back?'],
+    ['不好意思再问一下 要是选加急 运费要多付多少', '要是选加急 运费要多付多少'],
+    ['Hi there! Is the T3 compatible with heat pumps?', 'Is the T3 compatible with heat pumps?'],
+    ['sorry but the hub keeps going offline', 'sorry but the hub keeps going offline'],
   ])('%j is searched as %j', (message, query) => {
     expect(withoutAsides(message)).toBe(query);
   });

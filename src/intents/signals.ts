@@ -56,7 +56,7 @@ const INDIRECT_EN = [
 ];
 // Declining a person ("不用找人工，我自己弄") is the opposite of a request.
 const DECLINED_ZH = /(不用|不需要|不要|无需|别|没必要)(帮我)?(找|转|接|叫)?(人工|真人|客服)/;
-const DECLINED_EN = /\b(no\s+need|don'?t\s+need|do\s+not\s+need|don'?t\s+want|do\s+not\s+want)\s+(for\s+|to\s+(talk|speak|chat)\s+(to|with)\s+|to\s+(get|involve|bother|call|contact|bring\s+in)\s+)?(a|an|the|your)?\s*(real\s+|live\s+)?(human|person|agent|representative|operator|anyone|anybody|someone|somebody)s?\b/i;
+const DECLINED_EN = /\b(no\s+need|don'?t\s+need|do\s+not\s+need|don'?t\s+want|do\s+not\s+want)\s+(for\s+|to\s+(talk|speak|chat)\s+(to|with)\s+|to\s+(get|involve|bother|call|contact|bring\s+in)\s+|to\s+be\s+(passed|transferred|put\s+through|handed|sent)(\s+over)?\s+to\s+)?(a|an|the|your)?\s*(real\s+|live\s+)?(human|person|agent|representative|operator|anyone|anybody|someone|somebody)s?\b/i;
 const INDIRECT_ZH = /(帮我?|替我)?问(一?下|问)(你们)?的?(人工)?客服|(之前|上次|昨天|刚才)(的)?(人工)?客服(说|告诉|答应)|客服(说过|告诉过|答应过)/;
 
 const BOT_COMPLAINT = [
@@ -165,13 +165,24 @@ export const hasProfanity = (text: string) => PROFANITY.test(text);
 export const isChurnThreat = (text: string) => matchesAny(text, CHURN_THREAT);
 export const isExasperated = (text: string) => matchesAny(text, EXASPERATION);
 export const claimsRepeat = (text: string) => REPEAT_CLAIM.test(text);
+// Clauses end at punctuation, at a dash between words, and at a space between Chinese words
+// (many Chinese customers type a space where a comma would go).
+const CLAUSE_BREAK = /(?<=[，,。.!！?？;；:：])\s*|\s+[-–—]\s+|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u;
+// A whole clause of courtesy about the conversation itself ("sorry to ask again", "你好",
+// "不好意思再问一下"): none of its words are the problem's.
+const COURTESY = /^\s*((hi|hello|hey)( there)?|sorry( to (ask|bother you|trouble you))?( again)?|apologies|not a complaint|just (a quick one|checking|curious|wondering)|quick question|thanks?( you)?( in advance| so much)?|你好|您好|不好意思(再)?(问一下|打扰了?)?|打扰(一下|了)|谢谢(啦|了)?|麻烦(问|请教)一下)\s*[,.!:;，。！：；]?\s*$/iu;
+
 /**
- * The message without its asides about people ("不用找人工，我自己弄，网关怎么重启" -> "网关怎么重启"):
- * those clauses carry no words of the problem, and only blur the search. Never empties a message.
+ * The message without its asides about people ("不用找人工，我自己弄，网关怎么重启" -> "网关怎么重启")
+ * and its courtesies ("sorry to ask again, ..."): those clauses carry no words of the problem, and
+ * only blur the search. Never empties a message.
  */
 export function withoutAsides(text: string): string {
-  const clauses = text.split(/(?<=[，,。.!！?？;；])\s*/u);
-  const kept = clauses.filter((c) => !(DECLINED_ZH.test(c) || DECLINED_EN.test(c) || SELF_SERVE.test(c)));
+  // Clauses at even indexes, each followed by the break that ended it (kept with the clause).
+  const parts = text.split(new RegExp(`(${CLAUSE_BREAK.source})`, 'u'));
+  const clauses = parts.filter((_, i) => i % 2 === 0);
+  const aside = (c: string) => DECLINED_ZH.test(c) || DECLINED_EN.test(c) || SELF_SERVE.test(c) || COURTESY.test(c);
+  const kept = clauses.map((c, i) => (aside(c) ? null : c + (parts[2 * i + 1] ?? ''))).filter((c): c is string => c !== null);
   return kept.length && kept.length < clauses.length ? kept.join('').trim() : text;
 }
 
