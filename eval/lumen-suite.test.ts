@@ -9,9 +9,9 @@ import { ROOT } from './temporary-kb.js';
 // floors sit just under today's figures so a change that makes the bot worse fails CI. They are
 // not the targets (see the README); move them with the operating point (the threshold trades
 // resolution for wrong answers: 0.83, the escalation dev suites' pick at wrong <= 5%) and raise them as the
-// agent improves, never tune on this suite. Measured once at this point: answerable 0.802, wrong
-// 0.036, handoff recall 0.977, reason accuracy 0.930.
-const GATE = 'answerable>=0.79,wrong<=0.045,handoff_recall>=0.96,reason_accuracy>=0.92';
+// agent improves, never tune on this suite. Measured once at this point: answerable 0.827, wrong
+// 0.040, handoff recall 0.966, reason accuracy 0.929.
+const GATE = 'answerable>=0.81,wrong<=0.05,handoff_recall>=0.95,reason_accuracy>=0.92';
 
 describe('Lumen QA suite (held out), extractive', () => {
   it(`passes the gate ${GATE}`, { timeout: 600_000 }, async () => {
