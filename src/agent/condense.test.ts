@@ -45,6 +45,13 @@ describe(`follow-up condensing without an LLM (${exchanges.length} exchanges)`, 
     expect(fresh.filter((r) => !r.ok).map((r) => `${r.e.id}: "${r.q}"`)).toEqual([]);
   });
 
+  it('replaces the product asked about before, by code or by word, but keeps the error code', () => {
+    expect(condenseFollowUp('how do I factory reset the hub', 'and the smart plug?', glossary)).toBe('and the smart plug? factory reset');
+    expect(condenseFollowUp('how do I factory reset the XR-200', 'and the smart plug?', glossary)).toBe('and the smart plug? factory reset');
+    expect(condenseFollowUp('网关怎么恢复出厂设置', '那摄像头呢', glossary)).toBe('那摄像头呢 恢复出厂设置');
+    expect(readings('加灯泡的时候报E1042', '灯泡装在阳台上 离网关七八米吧', glossary)[1]).toContain('e1042');
+  });
+
   it('leaves a first message alone', () => {
     expect(condenseFollowUp(null, 'and the P2?')).toBe('and the P2?');
   });

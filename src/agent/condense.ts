@@ -6,6 +6,7 @@ import type { Glossary } from '../retrieval/glossary.js';
 // treated as follow-ups: a full new question stands on its own and carries nothing.
 
 const CODE = /\b[a-z]{1,5}-?\d{1,6}[a-z0-9]*\b/gi;
+const ERROR_CODE = /^e\d{4}$/i;
 // Words that mark a message as continuing the last one.
 const FOLLOW_UP_EN = /^\s*(and|also|plus|what\s+about|how\s+about|same\s+(for|with)|ok(ay)?\s+(and|but|what|so)|but\s+what|then)\b|\b(it|that|this|those|these|they|them|one)\b/i;
 const FOLLOW_UP_ZH = /^\s*(那|那么|还有|另外|然后|再问|如果是)|(它|这个|那个|这款|那款|这种|呢)[?？]?\s*$/;
@@ -54,16 +55,22 @@ export function isFollowUp(message: string, glossary?: Glossary): boolean {
   return words(message).length <= MAX_WORDS_EN && (FOLLOW_UP_EN.test(message) || topic.length <= 1);
 }
 
-/** The previous query's topic words, minus what the new message replaces (a new product code). */
-export function keyTerms(previous: string, message: string): string[] {
-  const newCodes = codesOf(message);
+/** The previous query's topic words, minus what the new message replaces (a product of its own). */
+export function keyTerms(previous: string, message: string, glossary?: Glossary): string[] {
+  // "and for the T3?" after a question about the XR-200, "and the smart plug?" after one about the
+  // hub: the new product replaces the old one, code or word.
+  // A code replaces codes (an error code too: E2201 after E1042); a product, by code or word,
+  // replaces the products named before (but not the error code: "灯泡装在阳台上" after "E1042").
+  const newProduct = productsOf(message, glossary).length > 0;
+  const oldProducts = newProduct ? productsOf(previous, glossary).filter((p) => !codesOf(p).length) : [];
+  const oldWords = new Set(oldProducts.flatMap((p) => words(p.toLowerCase())));
   const had = new Set(words(message.toLowerCase()));
-  // "and for the T3?" after a question about the XR-200: the T3 replaces the XR-200.
-  const terms: string[] = newCodes.length > 0 ? [] : [...new Set(codesOf(previous))];
+  const terms: string[] = codesOf(message).length > 0 ? [] : [...new Set(codesOf(previous))].filter((c) => !newProduct || ERROR_CODE.test(c));
   // Chinese: consecutive topic segments stay one phrase (摄像|头 -> 摄像头), the lexical index
   // splits it again into words and bigrams.
   let han = '';
   const flush = () => {
+    for (const p of oldProducts) han = han.replaceAll(p, '');
     if (han.length >= 2 && !terms.includes(han) && !message.includes(han)) terms.push(han);
     han = '';
   };
@@ -75,7 +82,7 @@ export function keyTerms(previous: string, message: string): string[] {
       continue;
     }
     flush();
-    if (had.has(lower) || terms.includes(lower)) continue;
+    if (had.has(lower) || terms.includes(lower) || oldWords.has(lower)) continue;
     if (SCAFFOLD.has(lower) || (lower.length < 3 && !/\d/.test(lower))) continue;
     terms.push(lower);
   }
@@ -84,14 +91,14 @@ export function keyTerms(previous: string, message: string): string[] {
 }
 
 /** `message` with the previous query's key terms carried over (itself when there are none). */
-function withTopicOf(previous: string, message: string): string {
-  const carried = keyTerms(previous, message);
+function withTopicOf(previous: string, message: string, glossary?: Glossary): string {
+  const carried = keyTerms(previous, message, glossary);
   return carried.length ? `${message} ${carried.join(' ')}` : message;
 }
 
 /** The standalone query for `message` given the previous standalone query (or null). */
 export function condenseFollowUp(previous: string | null, message: string, glossary?: Glossary): string {
-  return previous && isFollowUp(message, glossary) ? withTopicOf(previous, message) : message;
+  return previous && isFollowUp(message, glossary) ? withTopicOf(previous, message, glossary) : message;
 }
 
 // Short enough to lean on the previous message, whatever its words say.
@@ -116,8 +123,8 @@ export function mayContinue(message: string, glossary?: Glossary): boolean {
  */
 export function readings(previous: string | null, message: string, glossary?: Glossary): string[] {
   if (!previous) return [message];
-  if (isFollowUp(message, glossary)) return [withTopicOf(previous, message)];
-  const condensed = isShort(message) ? withTopicOf(previous, message) : withProductOf(previous, message, glossary);
+  if (isFollowUp(message, glossary)) return [withTopicOf(previous, message, glossary)];
+  const condensed = isShort(message) ? withTopicOf(previous, message, glossary) : withProductOf(previous, message, glossary);
   return condensed === message ? [message] : [message, condensed];
 }
 
