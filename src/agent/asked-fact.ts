@@ -56,7 +56,11 @@ export const FACT_KINDS: readonly FactKind[] = [
   },
 ];
 
+/** The kinds of fact `question` asks for (none for most questions): read once, checked against each passage. */
+export const askedFacts = (question: string): FactKind[] => FACT_KINDS.filter((k) => k.asks.test(question));
+
+/** Of the kinds `asked`, those `passage` states no value of. */
+export const unstated = (asked: readonly FactKind[], passage: string): string[] => asked.filter((k) => !k.states.test(passage)).map((k) => k.name);
+
 /** The kinds of fact `question` asks for that `passage` states no value of (none for most questions). */
-export function unstatedFacts(question: string, passage: string): string[] {
-  return FACT_KINDS.filter((k) => k.asks.test(question) && !k.states.test(passage)).map((k) => k.name);
-}
+export const unstatedFacts = (question: string, passage: string): string[] => unstated(askedFacts(question), passage);

@@ -57,10 +57,9 @@ export function isFollowUp(message: string, glossary?: Glossary): boolean {
 
 /** The previous query's topic words, minus what the new message replaces (a product of its own). */
 export function keyTerms(previous: string, message: string, glossary?: Glossary): string[] {
-  // "and for the T3?" after a question about the XR-200, "and the smart plug?" after one about the
-  // hub: the new product replaces the old one, code or word.
-  // A code replaces codes (an error code too: E2201 after E1042); a product, by code or word,
-  // replaces the products named before (but not the error code: "灯泡装在阳台上" after "E1042").
+  // A code replaces codes ("and for the T3?" after the XR-200; E2201 after E1042); a product, by
+  // code or word ("and the smart plug?" after the hub), replaces the products named before, but
+  // not the error code ("灯泡装在阳台上" after "E1042").
   const newProduct = productsOf(message, glossary).length > 0;
   const oldProducts = newProduct ? productsOf(previous, glossary).filter((p) => !codesOf(p).length) : [];
   const oldWords = new Set(oldProducts.flatMap((p) => words(p.toLowerCase())));

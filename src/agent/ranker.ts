@@ -5,7 +5,7 @@ import { tokenize } from '../retrieval/tokenizer.js';
 import type { Glossary, GlossaryGroup } from '../retrieval/glossary.js';
 import type { Chunk, SearchHit } from '../retrieval/types.js';
 import { answerKey, type AnswerScorer } from './entry-classifier.js';
-import { unstatedFacts } from './asked-fact.js';
+import { askedFacts, unstated } from './asked-fact.js';
 
 // Re-ranks the search's candidates and says how likely each is to answer the message, with one
 // log-linear model (a softmax over the candidates and "none") over signals of the match. Its probability for the top candidate is the answer's
@@ -315,6 +315,7 @@ export class CandidateRanker {
       return recall + precision ? (2 * recall * precision) / (recall + precision) : 0;
     };
     const quotedCodes = errorCodes(ctx.query);
+    const asked = askedFacts(ctx.query);
     const wantedConcepts = this.groups(ctx.query);
     const conceptShare = (have: Set<GlossaryGroup>) => {
       if (!wantedConcepts.size) return 0;
@@ -357,7 +358,7 @@ export class CandidateRanker {
         entryClass: entryScores?.get(answerKey(c)) ?? 0,
         entryTop: entryBest === answerKey(c) ? 1 : 0,
         idfCoverageAll: idfShare(this.allTerms(c)),
-        unstatedFact: unstatedFacts(ctx.query, c.text).length ? 1 : 0,
+        unstatedFact: unstated(asked, c.text).length ? 1 : 0,
       };
     });
   }
