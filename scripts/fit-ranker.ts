@@ -2,9 +2,12 @@
 // fixtures/eval/retrieval.jsonl and the lumen-dev*.jsonl suites (DEV_SUITES), never lumen-suite.jsonl.
 // A candidate's label: its document is one of the case's gold documents (none for a case the KB
 // cannot answer). Prints the weights and, with them, top-1 accuracy and operating points on the
-// same data. Usage: npx tsx scripts/fit-ranker.ts [--scope knowledge]
-// (--cv k: also out-of-fold figures; --suites a,b: fit on those dev suites instead; --rows file: the candidates' features, for offline analysis; --without a,b: ablate signals. --scope knowledge: without the intent signals, for KNOWLEDGE_RANKER_WEIGHTS; add --external for
-// the external sets' dev splits too)
+// same data. Usage: npx tsx scripts/fit-ranker.ts [--cv k] [--scope knowledge]
+// --cv k: also out-of-fold figures (folds by case: to compare signals, not to calibrate, as cases
+//   of one suite share a writer and its situations, and a suite's siblings in the fit flatter it).
+// --suites a,b: fit on those dev suites instead; --rows file: the candidates' features, for offline
+// analysis; --without a,b: ablate signals. --scope knowledge: without the intent signals, for
+// KNOWLEDGE_RANKER_WEIGHTS; add --external for the external sets' dev splits too.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { bestPerDocument, CandidateRanker, FEATURES, mergeTranslations, type FeatureName, type RankerWeights } from '../src/agent/ranker.js';
@@ -14,6 +17,7 @@ import { openRuntime, type Runtime } from '../src/agent/runtime.js';
 import { loadConfig } from '../src/config.js';
 import { defaultGlossary } from '../src/retrieval/glossary.js';
 import { detectLanguage } from '../src/retrieval/language.js';
+import { withoutAsides } from '../src/intents/signals.js';
 import type { Chunk } from '../src/retrieval/types.js';
 import { migrate } from '../src/store/migrations.js';
 import { openPglite } from '../src/store/pglite.js';
@@ -53,8 +57,12 @@ async function collect(runtime: Runtime, cases: readonly SuiteCase[]): Promise<v
   for (const c of cases) {
     let r;
     for (const m of c.turns) r = await runtime.agent.answer({ conversationId: `fit-${c.id}`, customer: { id: `fit:${c.id}` }, message: m });
-    const hits = bestPerDocument(await candidatesFor(runtime.kb, r!.standaloneQuery));
-    const features = await ranker.features(hits, knowledgeScope ? { query: r!.standaloneQuery, intents: [], outOfScope: false } : { query: r!.standaloneQuery, intents: r!.intents, outOfScope: r!.outOfScope });
+    // What the agent searched and ranked with (Agent.retrieve): the standalone query without its asides.
+    const query = withoutAsides(r!.standaloneQuery);
+    const hits = bestPerDocument(await candidatesFor(runtime.kb, query));
+    // And with the intents it ranked with: the message's, or the standalone reading's own when that differs (Agent.search).
+    const reading = r!.standaloneQuery === c.turns.at(-1) ? r! : await runtime.understander.intentsOf(r!.standaloneQuery);
+    const features = await ranker.features(hits, knowledgeScope ? { query, intents: [], outOfScope: false } : { query, intents: reading.intents, outOfScope: reading.outOfScope });
     const gold = new Set(c.expect.doc_ids ?? []);
     queries.push({
       id: c.id,
@@ -94,25 +102,33 @@ if (process.argv.includes('--rows')) {
 // Listwise: per query, a softmax over its candidates and "none" (logit 0); the target is spread
 // over the gold candidates, or is "none" when the KB cannot answer.
 function fit(train: readonly Query[]): number[] {
-  const w = new Array(FEATURES.length).fill(0);
+  const n = FEATURES.length;
+  // The candidates' features in one flat array per query: the descent reads them 6,000 times.
+  const data = train.map((q) => ({ x: Float64Array.from(q.rows.flatMap((r) => r.x)), y: q.rows.map((r) => r.y) }));
+  const w = new Float64Array(n);
+  const g = new Float64Array(n);
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
-    const g = new Array(FEATURES.length).fill(0);
-    for (const q of train) {
-      const z = q.rows.map((r) => r.x.reduce((a, xi, i) => a + xi * w[i], 0));
+    g.fill(0);
+    for (const { x, y } of data) {
+      const z = y.map((_, j) => {
+        let sum = 0;
+        for (let i = 0; i < n; i++) sum += x[j * n + i]! * w[i]!;
+        return sum;
+      });
       const max = Math.max(0, ...z);
       const e = z.map((v) => Math.exp(v - max));
       const total = Math.exp(-max) + e.reduce((a, b) => a + b, 0);
       // The likelihood of the gold set (any gold candidate answers), not of each gold candidate
       // alike: an FAQ entry and the manual section saying the same need not split the belief.
-      const gold = q.rows.reduce((a, r, j) => a + (r.y ? e[j]! : 0), 0);
-      q.rows.forEach((r, j) => {
-        const diff = e[j]! / total - (gold > 0 ? (r.y ? e[j]! / gold : 0) : 0);
-        for (let i = 0; i < r.x.length; i++) g[i] += diff * r.x[i]!;
+      const gold = y.reduce((a, yj, j) => a + (yj ? e[j]! : 0), 0);
+      y.forEach((yj, j) => {
+        const diff = e[j]! / total - (gold > 0 ? (yj ? e[j]! / gold : 0) : 0);
+        for (let i = 0; i < n; i++) g[i]! += diff * x[j * n + i]!;
       });
     }
-    for (let i = 0; i < w.length; i++) w[i] -= 2 * (g[i] / train.length + L2 * w[i]);
+    for (let i = 0; i < n; i++) w[i]! -= 2 * (g[i]! / train.length + L2 * w[i]!);
   }
-  return w.map((x) => Math.round(x * 100) / 100);
+  return [...w].map((x) => Math.round(x * 100) / 100);
 }
 
 /** Each query's top candidate under `w`: its probability and whether it is gold. */

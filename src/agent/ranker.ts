@@ -50,6 +50,8 @@ export type RankerWeights = Record<FeatureName, number>;
 
 // Fitted by scripts/fit-ranker.ts on retrieval.jsonl + the six lumen-dev*.jsonl suites (852 queries, 11,041 candidates),
 // with the demo KB's wordings (about 70 per FAQ answer, 2,662 example questions over 55 manual sections).
+// Fitted before the script ranked with the agent's own search query (asides left out) and reading;
+// a refit is a change to measure on its own, not a by-product.
 export const RANKER_WEIGHTS: RankerWeights = {
   bias: -8.54,
   fused: 0.62,
