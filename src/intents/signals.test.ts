@@ -37,10 +37,10 @@ describe('asides about people', () => {
 });
 
 describe('the help given did not work', () => {
-  it.each(['did all that, kept it right next to the hub, still E1042', "nope. same error. nothing you've said has worked", '按了按钮，也拔下来重新插了，还是 E4010', 'restarted it, still offline', 'STILL offline, nothing works', 'that did not help', "tried that already, no luck", 'it still says E1042', '重启了还是不行', '按你说的做了，还是离线', '没用啊', '试过了', "STILL E2003. that's the third card. nothing you suggest works"])('"%s" says so', (t) => {
+  it.each(['did all that, kept it right next to the hub, still E1042', "nope. same error. nothing you've said has worked", '按了按钮，也拔下来重新插了，还是 E4010', 'restarted it, still offline', 'STILL offline, nothing works', 'that did not help', "signed in as you described but the bulbs still don't appear in Alexa", 'reset it too, still times out every single time', 'already did the schedule thing', 'I still get 30 alerts an hour', '按你说的长按了 还是超时', '还是一条通知都没有', "tried that already, no luck", 'it still says E1042', '重启了还是不行', '按你说的做了，还是离线', '没用啊', '试过了', "STILL E2003. that's the third card. nothing you suggest works"])('"%s" says so', (t) => {
     expect(claimsNotFixed(t)).toBe(true);
   });
-  it.each(['how do I restart the hub', 'is the thermostat still under warranty?', 'thanks, that worked', '网关怎么重启', '退款多久到账', 'can I still cancel before it ships'])('"%s" does not', (t) => {
+  it.each(['how do I restart the hub', 'is the thermostat still under warranty?', 'thanks, that worked', '网关怎么重启', '退款多久到账', 'can I still cancel before it ships', 'do I still get free shipping if I return one?', "I still don't know which plug to buy", 'I already did the return, when is my refund due?'])('"%s" does not', (t) => {
     expect(claimsNotFixed(t)).toBe(false);
   });
 });
@@ -70,6 +70,9 @@ describe('frustration signals', () => {
     expect(isChurnThreat("Absolutely unacceptable, I'm disputing the charge with my bank")).toBe(true);
     expect(isChurnThreat('你们这什么破产品，买了一个月坏了三次，气死我了')).toBe(true);
     expect(isHumanRequest("Get me someone who actually knows what they're doing.")).toBe(true);
+    expect(isHumanRequest('设备太多了 能不能给我安排一个专门对接的客服')).toBe(true);
+    expect(isBotComplaint('you keep pasting the same thing')).toBe(true);
+    expect(isExasperated('还是没推送 你们这到底能不能用')).toBe(true);
   });
 
   it.each([
@@ -198,6 +201,12 @@ describe('priority', () => {
     [['隐私模式被人关掉了 操作记录显示一个不认识的设备关的'], 'P1', 'security_breach'],
     [["thermostat screen is blank", "it's -15 outside, the heating is completely dead and my 86 year old dad lives here on his own"], 'P1', 'vulnerable_at_risk'],
     [['温控器关不掉 一直在制热 屋里三十二度了 我妈心脏不好'], 'P1', 'vulnerable_at_risk'],
+    [['the yearly renewal went through at $129.90 instead of $12.99, ten times the price'], 'P1', 'overcharged'],
+    [['heating is off and the thermostat has gone blank, -10 outside and my 90 year old grandma is home'], 'P1', 'vulnerable_at_risk'],
+    [['the basement flooded and the P2 is sitting in the water with its light on'], 'P1', 'safety_hazard'],
+    [['the floor socket is flooded and the plug is still in it'], 'P1', 'safety_hazard'],
+    [['all my camera recordings have disappeared overnight'], 'P1', 'data_loss'],
+    [['页面显示下单失败 可是银行卡已经扣钱了'], 'P1', 'payment_taken_but_failed'],
     [['the heating is not working, how do I check the wiring?'], 'P3', 'problem_reported'],
     [['网关升级到一半家里跳闸停电了，来电后app显示E1107'], 'P3', 'problem_reported'],
     [['does the T3 work with a carbon monoxide detector?'], 'P4', 'general_question'],
@@ -270,6 +279,7 @@ describe('sarcasm', () => {
     '呵呵 真是谢谢你啊 每次回答都一模一样 跟复读机似的',
     'wow. great. the plug switched itself off again overnight. amazing product guys 👏',
     '升级完场景全没了 真是太贴心了呢👍',
+    '真不错呢 定好的七点开灯 今天又没开 真·智能啊',
   ])('"%s" is praise that means the opposite', (t) => {
     expect(isSarcastic(t)).toBe(true);
   });
@@ -278,6 +288,7 @@ describe('sarcasm', () => {
     'Great, thanks! How do I add a second camera?',
     'great product but how do I reset it?',
     '太棒了，谢谢！问题解决了',
+    '真不错呢 一次就配上了',
     'wow, great product guys 👏',
     '客服小姐姐真是太贴心了，谢谢你们啊',
     'the hub keeps dropping off, what should I do?',
