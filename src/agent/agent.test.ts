@@ -49,6 +49,12 @@ describe('answering on the embedded default', () => {
     expect(r.composer).toBe('extractive');
   });
 
+  it.each(['thanks for the help with the plug earlier', '谢谢 已经好了'])('answers %j with a courtesy, not a person', async (message) => {
+    const r = await rt.agent.answer({ customer: customer(`thanks-${message.length}`), channel: 'web', message });
+    expect(r.decision).toEqual({ type: 'answered', reasons: [] });
+    expect(r.citations).toEqual([]);
+  });
+
   it('persists both turns with the understanding and the decision', async () => {
     const r = await rt.agent.answer({ customer: customer('persist'), channel: 'app', message: 'how do i see if my order has shipped yet' });
     const turns = await rt.conversations.turns(r.conversationId);

@@ -174,7 +174,10 @@ export class Agent {
     const priorUnresolved = (conversation?.unresolvedTurns ?? 0) + (notFixed ? 1 : 0);
     const decision = decide(
       {
-        confidence: composed.notCovered ? 0 : composed.confidence,
+        // A thank-you or a greeting has its own bar (CHITCHAT_MIN_PROBABILITY): the threshold is
+        // calibrated for answers from the knowledge base, and a customer saying thanks at 0.66 is
+        // no reason to fetch a person.
+        confidence: composed.notCovered ? 0 : chitchat ? 1 : composed.confidence,
         frustration: u.frustration.score,
         humanRequested,
         priority: u.priority.priority,
