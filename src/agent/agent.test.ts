@@ -96,6 +96,16 @@ describe('answering on the embedded default', () => {
     expect(r.draft?.citations.length ?? 0).toBeGreaterThanOrEqual(0);
   });
 
+  it.each([
+    ['my Samsung fridge keeps beeping and the filter light flashes, how do I reset it?', true],
+    ['华为路由器后台密码忘了怎么恢复', true],
+    ['does the p2 tell me how much power my fridge uses?', false],
+    ['能用网关控制我家的海尔空调吗', false],
+  ])('hands off another maker\'s appliance as out of scope, unless one of ours is named: %j', async (message, outOfScope) => {
+    const r = await rt.agent.answer({ customer: customer(`maker-${message.length}`), message });
+    expect(r.decision.reasons.includes('out_of_scope')).toBe(outOfScope);
+  });
+
   it('greets back without searching the knowledge base for "hi"', async () => {
     const r = await rt.agent.answer({ customer: customer('hello'), message: 'hi' });
     expect(r.decision.type).toBe('answered');

@@ -3,11 +3,12 @@ import type { PolicySettings } from '../config.js';
 import { ValidationError } from '../errors.js';
 import { firstResponseDue, type SlaPolicy } from '../handoff/sla.js';
 import type { Webhooks } from '../handoff/webhooks.js';
-import { claimsNotFixed, isIndirectHumanMention, withoutAsides } from '../intents/signals.js';
+import { claimsNotFixed, isIndirectHumanMention, namesOtherMaker, withoutAsides } from '../intents/signals.js';
 import type { MessageUnderstanding, Understander } from '../intents/understand.js';
 import type { Logger } from '../logger.js';
 import { maskPii } from '../pii.js';
 import type { Glossary } from '../retrieval/glossary.js';
+import { tokenize } from '../retrieval/tokenizer.js';
 import type { KnowledgeBase } from '../retrieval/knowledge-base.js';
 import type { SearchHit } from '../retrieval/types.js';
 import type { ConversationRepository } from '../store/conversations.js';
@@ -182,7 +183,7 @@ export class Agent {
         humanRequested,
         priority: u.priority.priority,
         // A code the customer quoted that the knowledge base explains (E1042) is the business's own.
-        outOfScope: this.scopedByIntents && !chitchat && u.outOfScope && retrievalConfidence < OUT_OF_SCOPE_OVERRIDE && !hits.some((h) => h.codeMatches),
+        outOfScope: this.scopedByIntents && !chitchat && ((u.outOfScope && retrievalConfidence < OUT_OF_SCOPE_OVERRIDE) || this.aboutOtherMaker(message)) && !hits.some((h) => h.codeMatches),
         unresolvedTurns: priorUnresolved,
         unresolvedNow: ambiguous || repeated || notFixed,
         ambiguous,
@@ -396,6 +397,15 @@ export class Agent {
       }
     }
     return readings(previous, message, glossary);
+  }
+
+  /** Another maker's appliance or service, and none of the business's own products named (by word or by a model code the KB uses). */
+  private aboutOtherMaker(message: string): boolean {
+    if (!namesOtherMaker(message)) return false;
+    if (this.options.glossary?.match(message).some((m) => m.group.kind === 'product')) return false;
+    const { kb } = this.options;
+    const unknown = kb.idf('\u0000');
+    return !tokenize(message).some((t) => /\d/.test(t) && /\p{L}/u.test(t) && kb.idf(t) < unknown);
   }
 
   private chitchat(u: MessageUnderstanding) {

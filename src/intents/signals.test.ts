@@ -3,7 +3,7 @@ import { assessFrustration } from './frustration.js';
 import { messageLanguage } from './language.js';
 import { assessPriority } from './priority.js';
 import { affect, sentiment } from './sentiment/index.js';
-import { claimsNotFixed, claimsRepeat, withoutAsides, hasProfanity, isBotComplaint, isChurnThreat, isExasperated, isHumanRequest, isIndirectHumanMention, isSarcastic, isShouting } from './signals.js';
+import { claimsNotFixed, claimsRepeat, namesOtherMaker, withoutAsides, hasProfanity, isBotComplaint, isChurnThreat, isExasperated, isHumanRequest, isIndirectHumanMention, isSarcastic, isShouting } from './signals.js';
 
 describe('human request', () => {
   it.each(['let me talk to a real person', 'agent please', 'Pass me to a human please', 'I want to speak with a representative', '转人工', '我要人工客服', '找真人', 'I want compensation, get me a human', '叫你们负责人出来', '让你们主管来处理', 'is this a real person?', '麻烦安排一位客服专员与我电话沟通', 'can someone from your team give me a call about my order?', 'I would appreciate it if one of your staff could contact me directly', '能不能打个电话给我 打字说不清楚', 'would feel much more comfortable if someone from your support team could walk me through it on a video call. Could someone please get in touch to arrange this?', "what's your support phone number?", '你好 能不能安排个技术人员远程帮我看下网关 谢谢', '你们客服电话是多少 我直接打过去说', 'is there anyone real there or am I just talking to a script', 'could a person walk me through it instead?', "ok just give me a phone number, I'll call myself", 'Could a member of your staff please get in touch with me so we can sort out access?', 'can you pass this on to someone on your team who can look at my account?', 'can I book a callback with one of your technicians about wiring my T3?', 'hand me over to one of your colleagues pls', '给我个电话我自己打', '好复杂啊 有没有人能打个视频电话教我一下', '帮我转个人工查一下吧', '能帮我叫一下售后的同事吗', 'Can a real support person look at my account?', "I'd prefer a person to screen-share with me while I do it", "I'd still rather have one of your technicians come out and look at our setup", 'Is there a support phone line I can call?', '人工 人工 人工', '能让工程师联系我一下吗', '能给我个售后的联系方式吗 电话或者微信都行', '能不能约个师傅上门帮我装一下', '能不能找个客服远程带我操作一遍', "what's the phone number for Lumen support? I'd rather just ring", 'Is there someone I could talk to on the phone about setting the hub up?', 'Priya was helping me with the return last week, could she get back in touch with me?', '方便加一下你们客服的微信吗 发语音说得清楚点', '算了 直接转给售后的同事吧', '麻烦负责的同事直接发邮件和我联系', '有没有工作人员可以视频连线指导一下', '上次那个客服小王能不能接着跟进我的单子 想让她继续处理', 'Tom sorted my refund last month, can I carry on with him?', 'please get a staff member to email me, I cannot chat from the office', 'could we do a video call so I can show you the wiring?', 'Can you put me through to your returns department?', '还是找他处理吧 之前就是他跟的', '你们售后的微信是多少', '能不能跟客服视频通话 我给你们看下接线', '麻烦安排个客服直接打电话给我妈 她不会用app'])('"%s" is a request', (t) => {
@@ -73,6 +73,19 @@ describe('frustration signals', () => {
     expect(isHumanRequest('设备太多了 能不能给我安排一个专门对接的客服')).toBe(true);
     expect(isBotComplaint('you keep pasting the same thing')).toBe(true);
     expect(isExasperated('还是没推送 你们这到底能不能用')).toBe(true);
+    expect(isExasperated('three weeks and still nothing. unbelievable')).toBe(true);
+    expect(isChurnThreat("forget it. I'll buy something that actually works")).toBe(true);
+    expect(isChurnThreat('算了 不弄了 就当买了个摆设')).toBe(true);
+    expect(claimsRepeat('I have written on three separate occasions about this')).toBe(true);
+    expect(isHumanRequest("I'd rather go over this with one of your colleagues than a chatbot")).toBe(true);
+    expect(isHumanRequest('Please have a member of your support staff contact me about my order')).toBe(true);
+    expect(isHumanRequest("I'd prefer to speak with whoever handles warranty claims")).toBe(true);
+    expect(isHumanRequest('could somebody from Lumen phone my dad and walk him through it?')).toBe(true);
+    expect(isHumanRequest('这个事我想跟你们的工作人员说')).toBe(true);
+    expect(isHumanRequest('你们有客服热线吗')).toBe(true);
+    expect(namesOtherMaker('my Samsung fridge keeps beeping')).toBe(true);
+    expect(namesOtherMaker('海尔冰箱老是结冰')).toBe(true);
+    expect(namesOtherMaker('the light ring on my hub is amber')).toBe(false);
   });
 
   it.each([
@@ -207,6 +220,15 @@ describe('priority', () => {
     [['the floor socket is flooded and the plug is still in it'], 'P1', 'safety_hazard'],
     [['all my camera recordings have disappeared overnight'], 'P1', 'data_loss'],
     [['页面显示下单失败 可是银行卡已经扣钱了'], 'P1', 'payment_taken_but_failed'],
+    [['the socket behind the sofa is really hot to the touch and there is a plasticky smell'], 'P1', 'safety_hazard'],
+    [['插头那里有股糊味 摸上去烫烫的'], 'P1', 'safety_hazard'],
+    [['two payments of $59 on my card for the same order, I only ordered once'], 'P1', 'charged_twice'],
+    [['all of my clips from this week are just gone??'], 'P1', 'data_loss'],
+    [['这半年的录像全都没了'], 'P1', 'data_loss'],
+    [['摄像头里传出一个女的声音在喊我名字'], 'P1', 'security_breach'],
+    [['收到提醒说账号在一个没去过的城市登录了'], 'P1', 'security_breach'],
+    [['不止我一个 邻居家的设备也全都离线了'], 'P1', 'outage'],
+    [["my friend's account got hacked last month, can I turn on two-factor?"], 'P4', 'general_question'],
     [['the heating is not working, how do I check the wiring?'], 'P3', 'problem_reported'],
     [['网关升级到一半家里跳闸停电了，来电后app显示E1107'], 'P3', 'problem_reported'],
     [['does the T3 work with a carbon monoxide detector?'], 'P4', 'general_question'],
@@ -280,6 +302,8 @@ describe('sarcasm', () => {
     'wow. great. the plug switched itself off again overnight. amazing product guys 👏',
     '升级完场景全没了 真是太贴心了呢👍',
     '真不错呢 定好的七点开灯 今天又没开 真·智能啊',
+    'the schedule switched the heating on at 3am. again. cool cool cool',
+    'the plug cut out again halfway through 🙄',
   ])('"%s" is praise that means the opposite', (t) => {
     expect(isSarcastic(t)).toBe(true);
   });
@@ -289,6 +313,7 @@ describe('sarcasm', () => {
     'great product but how do I reset it?',
     '太棒了，谢谢！问题解决了',
     '真不错呢 一次就配上了',
+    'typed my password wrong too many times 🙄 how long do I have to wait?',
     'wow, great product guys 👏',
     '客服小姐姐真是太贴心了，谢谢你们啊',
     'the hub keeps dropping off, what should I do?',

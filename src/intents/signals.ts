@@ -25,7 +25,7 @@ const HUMAN_REQUEST_EN = [
   /\bescalate\s+(this|me|my\s+case)\b/i,
   /\b(get|find)\s+me\s+(someone|somebody)\s+(who|that|else|competent|real)\b/i,
   // A call or a contact from a person ("can someone from your team give me a call").
-  /\b(someone|somebody|one\s+of\s+your\s+(staff|team|people|colleagues|agents)|a\s+member\s+of\s+(your\s+)?(staff|team))\b[^.?!]{0,40}\b(call|ring|phone|contact|email|reach|get\s+in\s+touch\s+with|reach\s+out\s+to)\s+me\b|\b(give|gimme)\s+me\s+a\s+(call|ring)\b|\bcall\s+me\s+(back|please|asap)\b/i,
+  /\b(someone|somebody|one\s+of\s+your\s+(staff|team|people|colleagues|agents)|a\s+member\s+of\s+(your\s+)?(support\s+|customer\s+service\s+)?(staff|team))\b[^.?!]{0,40}\b(call|ring|phone|contact|email|reach|get\s+in\s+touch\s+with|reach\s+out\s+to)\s+me\b|\b(give|gimme)\s+me\s+a\s+(call|ring)\b|\bcall\s+me\s+(back|please|asap)\b/i,
   // A person to walk them through it, or the number to reach one: "could someone get in touch",
   // "what's your support phone number".
   /\b(someone|somebody)\s+(please\s+)?(get\s+in\s+touch|reach\s+out|walk\s+me\s+through|help\s+me\s+(on|over)\s+(a|the)\s+(video\s+|phone\s+)?call)\b|\b(someone|somebody)\s+(from|on)\s+your\s+(support\s+)?(team|staff)\s+(could|can|would|to)\b/i,
@@ -38,8 +38,11 @@ const HUMAN_REQUEST_EN = [
   /\b(have|get|ask)\s+(a|an|one\s+of\s+your|some)\s+(staff\s+member|member\s+of\s+(your\s+)?staff|person|human|agent|specialist|technician|engineer|rep|representative)\s+(to\s+)?(email|e-mail|call|ring|phone|contact|message|text)\s+me\b/i,
   /\bvideo\s+call\s+with\s+(someone|somebody|a\s+person|an?\s+(agent|technician|engineer)|you|your\s+(team|staff|support))\b|\b(can|could)\s+(we|you)\s+(do\s+|have\s+)?(a\s+)?(quick\s+)?video\s+call\b/i,
   /\b(transfer|put|connect)\s+me\s+(through\s+)?to\s+(your|the)\s+([\w-]+\s+){0,2}(department|team|desk|specialists?|supervisor)\b/i,
+  // Politely, a person rather than the bot: "I'd rather go over this with one of your colleagues
+  // than a chatbot", "speak with whoever handles warranty claims", "could somebody phone him".
+  /\b(rather|prefer\s+to)\s+(go\s+over|discuss|talk\s+(about|through)|sort\s+out|deal\s+with)\s+(this|it)\s+with\s+(one\s+of\s+your\s+colleagues|a\s+(real\s+)?(person|human|colleague)|someone|somebody)\b|\b(speak|talk)\s+(with|to)\s+(whoever|the\s+(person|people|team)\s+who)\s+(handles?|deals?\s+with|is\s+in\s+charge\s+of|looks?\s+after)\b|\b(could|can|would)\s+(somebody|someone)\s+(from\s+[\w ]{1,20}\s+)?(phone|call|ring)\s+(him|her|them|me|us|my\s+\w+)\b/i,
 ];
-const HUMAN_REQUEST_ZH_MAIN = /(安排|派|配)(一位|一个|个)?(专门|专属|固定)?(对接|负责)?的?(客服|专员|人工)|(打|回)(个|一个)?电话(给我|过来)|给我(打|回)(个|一个)?电话|电话联系我|来个电话|(安排|派|找)(一位|一个|个)?(人工|客服|专员|工作人员)(专员)?(给我|跟我|和我|与我)?(打(个|一个|一通)?电话|回电|电话沟通|联系)|转(个|一下|下)?人工|^[\s，,。！!]*(人工|客服|真人)([\s，,。！!]*(人工|客服|真人))+[\s，,。！!]*$|(让|请|叫|安排)(你们)?(的)?(售后|客服|人工|技术|工程师|师傅|专员|同事)(那边|部门|的人)?(直接)?(来)?(跟进|处理|联系|对接|回电|上门)|(给我|发我|留)(个|一个)?(售后|客服|人工|你们)?(的)?(联系方式|电话|微信|号码)|(约|预约|安排|派)(个|一个|一位)?(师傅|技术员|工程师)(上门|过来|来)|(找|叫|安排|换)(个|一个|一位)?(客服|人工|技术|工程师|师傅)(专员)?(远程|上门|来|帮|带|教|跟我|和我|与我)|人工客服|给我(个|一个)(电话|号码|联系方式|客服电话)|有没有人(能|可以|会)?(打|来|教|帮|远程|上门|视频)|(视频|语音)电话(教|指导|帮)|(叫|找|喊|联系|转)(一下|一个|个|下)?(你们)?(售后|客服|技术|人工)?(的)?(同事|专员|工作人员|小姐姐|小哥哥|师傅)|人工服务|找人工|要人工|接人工|人工坐席|真人客服|找真人|要真人|真人|活人|(找|叫|让|请)你们(的)?(客服|经理|主管|领导|负责人)(来|出来|过来|接电话)?|(找|叫)(你们)?(领导|负责人)(来|出来|过来)|(安排|派|找)(一位|一个|个)?(技术人员|技术员|工程师|师傅|技术支持)|(人工|客服)(的)?(电话|热线)(是)?(多少|几号)|客服(的)?电话号码(是)?多少|(给我|留个?|要个?)(你们)?(人工|客服)(的)?电话|加(一下|个)?(你们)?(售后|客服|工作人员|技术)?(的)?微信|转(给|到)(你们)?(售后|客服|人工|技术)(的)?(同事|专员|人员|部门)?|(请|让|麻烦)(负责的?|相关的?)?(工作人员|同事|专员|负责人)[^。！？!?]{0,12}(联系我|和我联系|与我联系|跟我联系|回复我|给我回电|发邮件)|有没有(人|客服|工作人员|技术人员|工程师)(能|可以)?(打|来|教|帮|远程|上门|视频|连线|指导)|(让|请)(他|她|那位|这位)?(接着|继续)(跟进|处理|帮我)/;
+const HUMAN_REQUEST_ZH_MAIN = /有没有同事(能|可以)?(打|接|联系)|(跟|和|同)你们的?(工作人员|同事|客服|人工)(说|聊|讲|沟通|确认)|安排你们的人|(客服|人工)热线|热线电话|(安排|派|配)(一位|一个|个)?(专门|专属|固定)?(对接|负责)?的?(客服|专员|人工)|(打|回)(个|一个)?电话(给我|过来)|给我(打|回)(个|一个)?电话|电话联系我|来个电话|(安排|派|找)(一位|一个|个)?(人工|客服|专员|工作人员)(专员)?(给我|跟我|和我|与我)?(打(个|一个|一通)?电话|回电|电话沟通|联系)|转(个|一下|下)?人工|^[\s，,。！!]*(人工|客服|真人)([\s，,。！!]*(人工|客服|真人))+[\s，,。！!]*$|(让|请|叫|安排)(你们)?(的)?(售后|客服|人工|技术|工程师|师傅|专员|同事)(那边|部门|的人)?(直接)?(来)?(跟进|处理|联系|对接|回电|上门)|(给我|发我|留)(个|一个)?(售后|客服|人工|你们)?(的)?(联系方式|电话|微信|号码)|(约|预约|安排|派)(个|一个|一位)?(师傅|技术员|工程师)(上门|过来|来)|(找|叫|安排|换)(个|一个|一位)?(客服|人工|技术|工程师|师傅)(专员)?(远程|上门|来|帮|带|教|跟我|和我|与我)|人工客服|给我(个|一个)(电话|号码|联系方式|客服电话)|有没有人(能|可以|会)?(打|来|教|帮|远程|上门|视频)|(视频|语音)电话(教|指导|帮)|(叫|找|喊|联系|转)(一下|一个|个|下)?(你们)?(售后|客服|技术|人工)?(的)?(同事|专员|工作人员|小姐姐|小哥哥|师傅)|人工服务|找人工|要人工|接人工|人工坐席|真人客服|找真人|要真人|真人|活人|(找|叫|让|请)你们(的)?(客服|经理|主管|领导|负责人)(来|出来|过来|接电话)?|(找|叫)(你们)?(领导|负责人)(来|出来|过来)|(安排|派|找)(一位|一个|个)?(技术人员|技术员|工程师|师傅|技术支持)|(人工|客服)(的)?(电话|热线)(是)?(多少|几号)|客服(的)?电话号码(是)?多少|(给我|留个?|要个?)(你们)?(人工|客服)(的)?电话|加(一下|个)?(你们)?(售后|客服|工作人员|技术)?(的)?微信|转(给|到)(你们)?(售后|客服|人工|技术)(的)?(同事|专员|人员|部门)?|(请|让|麻烦)(负责的?|相关的?)?(工作人员|同事|专员|负责人)[^。！？!?]{0,12}(联系我|和我联系|与我联系|跟我联系|回复我|给我回电|发邮件)|有没有(人|客服|工作人员|技术人员|工程师)(能|可以)?(打|来|教|帮|远程|上门|视频|连线|指导)|(让|请)(他|她|那位|这位)?(接着|继续)(跟进|处理|帮我)/;
 const HUMAN_REQUEST_ZH = [
   HUMAN_REQUEST_ZH_MAIN,
   // The agent who had the case before, staff's WeChat or phone, a video call (not the camera's), someone to phone a relative.
@@ -92,6 +95,7 @@ const CHURN_THREAT = [
   /\bi'?ll\s+(cancel|leave|return)\b/i,
   /\b(i'?m|i\s+am)\s+done\s+with\b/i,
   /\bcancel(l?ing)?\s+everything\b|\b(i'?m|i\s+am|we'?re)\s+done\b(?!\s+(now|with\s+(the|step|setup|that\s+step)))/i,
+  /\bbuy\s+something\s+(else\s+)?that\s+(actually\s+)?works\b|\bforget\s+it[.!]/i,
   /\b(i'?ve|i\s+have)\s+(given\s+up|stopped\s+(recommending|telling\s+people))\b|\bgiven\s+up\s+on\s+(this|you|lumen|the|your)\b/i,
   /\bworst\s+(company|service|customer\s+service|support|experience)\b/i,
   /\bregret\s+(buying|purchasing|ordering)\b|\b(total|complete|absolute)\s+(garbage|junk|rubbish|trash)\b|\bwaste\s+of\s+money\b|\bpiece\s+of\s+(junk|garbage|crap|trash)\b/i,
@@ -105,6 +109,7 @@ const CHURN_THREAT = [
   /(发|写)(个|一个|篇)?(避雷|吐槽)(帖|贴)?|小红书|(全部|都)(打包)?退(回去|了)|投诉|消协|12315|曝光|差评|再也不(买|用|会买)|换(别家|别的牌子|其他品牌)|发微博|发朋友圈|发到网上|律师|起诉|工商局|退货再也|消费者协会|(令人|让人|非常|太|很)失望/,
   // A complaint in writing, a bad experience, worn out by the product; leaving for another brand.
   /\bformal(ly)?\s+(complain\w*|complaint)\b|\bwriting\s+to\s+(formally\s+)?complain\b|\bnot\s+the\s+(level|standard|quality)\s+of\s+(service|support|care)\s+(i|we)\s+(expected|expect)\b|\b(very|really|so|such\s+a)\s+bad\s+experience\b|\b(very\s+)+tired\s+of\s+(this|the|your)\b|\bi\s+(don'?t|do\s+not|dont)\s+know\s+what\s+(else\s+)?to\s+(say|do)\s+anymore\b/i,
+  /就当(花钱)?买了?(个|一个)摆设|不弄了|你们看着办吧|答案都不一样|每次(回答|给的|说的)都不一样/,
   /考虑(全部|都)?换(成)?(别家|别的牌子|其他牌子|其他品牌)|(再这样|这样下去)[^。！？!?]{0,12}(不续|退|换)|就不续了/,
 ];
 // A customer at the end of their patience, whatever the cause: "I'm fed up", "what kind of company
@@ -117,17 +122,17 @@ const EXASPERATION = [
   /\b(it'?s|this\s+is|that'?s)\s+(useless|hopeless|ridiculous|pathetic)\b/i,
   /\b(is\s+it|is\s+that)\s+(honestly\s+|really\s+)?too\s+much\s+to\s+ask\b|\bevery\.\s+single\.\s+\w+|\bwhat\s+(exactly\s+)?am\s+i\s+paying\s+(you\s+)?for\b|\bbeen\s+at\s+(this|it)\s+(all|for)\s+(week|day|night|morning|evening|hours|days|weeks|\d+)|\b(i'?m|i\s+am)\s+(honestly\s+|so\s+|just\s+|completely\s+)?(exhausted|drained|at\s+the\s+end\s+of\s+my\s+rope)\b|\bgoes\s+nowhere\b/i,
   /\blosing\s+my\s+mind\b|\bgoing\s+(crazy|insane|mad)\b|\bdriving\s+me\s+(crazy|nuts|mad|insane|up\s+the\s+wall)\b|[.,!]\s*come\s+on\s*[.!?]*\s*$|\bnot\s+even\s+close\b/im,
-  /\b(fobbed|brushed)\s+off\b|\b(given|giving)\s+(me\s+)?the\s+run-?around\b|\bunbelievable\s*[.!,]+|\b(a\s+)?waste\s+of\s+my\s+(time|evening|day|weekend|morning|afternoon|night|life)\b/i,
+  /\b(fobbed|brushed)\s+off\b|\b(given|giving)\s+(me\s+)?the\s+run-?around\b|\bunbelievable\s*([.!,]+|$)|\bseriously\s+something\s+else\b|\b(a\s+)?waste\s+of\s+my\s+(time|evening|day|weekend|morning|afternoon|night|life)\b/i,
   /受不了了?|受够了|无语|冤种|花钱买罪受|破防|心态崩了|(人)?(已经)?麻了|这(也)?叫(智能|售后|服务)|你们自己(家)?(真的?)?用过(吗|没)|烦死了?|烦透了|忍无可忍|服了|离谱|白折腾|折腾(了)?(一晚上|一整天|半天|好几天|一下午|一上午|一晚|一周|好久)|算了算了|不问了|无语了|心累|我(要|快)崩溃了|(这|你们)?到底(行不行|管不管|有没有人管|能不能解决|能不能用)|这就是你们的(售后|服务|客服|态度)|(就是)?这么对待(客户|顾客|用户)|(大家)?千万别买|鬼影都没有|兜圈子|绕圈子|踢皮球/,
   /不指望(什么|你们)?了|懒得(再)?折腾|(挺|真|特别|相当|彻底|太让人)失望|给神仙用的|(跟|像)天书一样/,
 ];
-const REPEAT_CLAIM = /\b(i\s+(already|just)\s+(asked|said|told\s+you)|(asked|told\s+you|said\s+it|explained)\s+(this\s+|it\s+)?(two|three|four|five|several|many|multiple|\d+)\s+times|asked\s+(you\s+)?(this\s+)?(already|before|twice|again)|how\s+many\s+times|for\s+the\s+(second|third|\d+(st|nd|rd|th))\s+time|again\?{2,}|same\s+question|(\d+(st|nd|rd|th)|second|third|fourth|fifth)\s+time\s+(asking|explaining|telling|saying|writing|i('ve)?\s+(asked|explained|told|said)))\b|我(已经|都)?(问|说)(过|了)(好几遍|很多遍|多少遍|两遍|三遍)?了?|问了(好几|很多|多少)遍|第[二三四五六七八九十几\d]+(次|遍)(问|说|找|联系|来问)|说了(好几|多少)遍|再问一(遍|次)|(说|问|讲|解释)(了)?第[二三四五六七八九十几\d]+(次|遍)/i;
+const REPEAT_CLAIM = /\b(on\s+(two|three|four|five|several|multiple|\d+)\s+(separate\s+|different\s+)?occasions|i\s+(already|just)\s+(asked|said|told\s+you)|(asked|told\s+you|said\s+it|explained)\s+(this\s+|it\s+)?(two|three|four|five|several|many|multiple|\d+)\s+times|asked\s+(you\s+)?(this\s+)?(already|before|twice|again)|how\s+many\s+times|for\s+the\s+(second|third|\d+(st|nd|rd|th))\s+time|again\?{2,}|same\s+question|(\d+(st|nd|rd|th)|second|third|fourth|fifth)\s+time\s+(asking|explaining|telling|saying|writing|i('ve)?\s+(asked|explained|told|said)))\b|我(已经|都)?(问|说)(过|了)(好几遍|很多遍|多少遍|两遍|三遍)?了?|问了(好几|很多|多少)遍|第[二三四五六七八九十几\d]+(次|遍)(问|说|找|联系|来问)|说了(好几|多少)遍|再问一(遍|次)|(说|问|讲|解释)(了)?第[二三四五六七八九十几\d]+(次|遍)/i;
 
 // The customer says what they were told did not solve it ("restarted it, still offline", "还是不行").
-const NOT_FIXED_EN = /\b((?<!\b(do|would|will|can|could|should)\s)i\s+still\s+get\b|still\s+(don'?t|do\s+not|aren'?t|are\s+not)\s+(appear\w*|show\w*|work\w*|connect\w*|respond\w*|pair\w*|turn\w*|load\w*|come|get|switch\w*)|still\s+(time[sd]?\s+out|timing\s+out|goes|going|keeps|rebooting|restarting|dropping|disconnect\w*|not|no|nothing|locked|happening|expired|black|blank|missing|down|waiting|offline|broken|the\s+same|won'?t|doesn'?t|isn'?t|can'?t|cannot|having|getting|shows?|says?|stuck|dead|blinking|flashing|failing|fails)|(didn'?t|did\s+not|doesn'?t|does\s+not|won'?t)\s+(help|work|fix)|(that|this|it)\s+(didn'?t|did\s+not)\b|(already|i)\s+tried\s+(that|this|it|everything)|\balready\s+(did|done|tried|checked)\s+(that|this|it|everything|all\s+(of\s+)?(that|this|it)|the\s+\w+\s+thing)\b|tried\s+(that|this|it)\s+already|nothing\s+(works|worked|changed|helps|helped)|same\s+(problem|issue|error|thing)(\s+(again|still))?|no\s+luck|not\s+fixed|(it'?s|its)\s+back\s+to\b|still\s+(getting\s+)?(error\s+)?e\d{3,5}|(did|done|tried)\s+(all\s+)?(of\s+)?(that|this|everything)|nothing\s+(you'?ve|you\s+have|you)\s+(said|suggested|say|suggest)\s+(has\s+)?(worked|helped|works|helps|changes|changed|fixes|fixed|does)|none\s+of\s+(this|that|it|these|them)\s+(works|worked|helps|helped|is\s+(working|helping)|are\s+(working|helping)))\b/i;
+const NOT_FIXED_EN = /\b((?<!\b(do|would|will|can|could|should)\s)i\s+still\s+get\b|still\s+(don'?t|do\s+not|aren'?t|are\s+not)\s+(appear\w*|show\w*|work\w*|connect\w*|respond\w*|pair\w*|turn\w*|load\w*|come|get|switch\w*)|still\s+(time[sd]?\s+out|timing\s+out|reading|reads|goes|going|keeps|rebooting|restarting|dropping|disconnect\w*|not|no|nothing|locked|happening|expired|black|blank|missing|down|waiting|offline|broken|the\s+same|won'?t|doesn'?t|isn'?t|can'?t|cannot|having|getting|shows?|says?|stuck|dead|blinking|flashing|failing|fails)|(didn'?t|did\s+not|doesn'?t|does\s+not|won'?t)\s+(help|work|fix)|(that|this|it)\s+(didn'?t|did\s+not)\b|(already|i)\s+tried\s+(that|this|it|everything)|\balready\s+(did|done|tried|checked)\s+(that|this|it|everything|all\s+(of\s+)?(that|this|it)|the\s+\w+\s+thing)\b|tried\s+(that|this|it)\s+already|nothing\s+(works|worked|changed|helps|helped)|same\s+(problem|issue|error|thing)(\s+(again|still))?|no\s+luck|not\s+fixed|(it'?s|its)\s+back\s+to\b|still\s+(getting\s+)?(error\s+)?e\d{3,5}|(did|done|tried)\s+(all\s+)?(of\s+)?(that|this|everything)|nothing\s+(you'?ve|you\s+have|you)\s+(said|suggested|say|suggest)\s+(has\s+)?(worked|helped|works|helps|changes|changed|fixes|fixed|does)|none\s+of\s+(this|that|it|these|them)\s+(works|worked|helps|helped|is\s+(working|helping)|are\s+(working|helping)))\b/i;
 // The same error back after trying again: "tried again. E1042 AGAIN".
 const NOT_AGAIN_EN = /\b(e\d{4}|error|same\s+(error|code|thing|problem))\s+again\b|\btried\s+(it\s+)?again\b[^.?!]{0,30}\b(same|still|e\d{4})\b/i;
-const NOT_FIXED_ZH = /还是不行|还是没用|没有用|没用|不管用|没效果|没有效果|试过了|都试了|照做了.*(不行|没用)|还是(离线|连不上|不能|没有|一样|不亮|显示|提示|报错|失败|老样子|红灯|黑屏|说|闪|锁)|(啥|一点)用(都)?没有|白折腾|依然|仍然|照样|问题没解决|没解决|还是\s*[A-Za-z]\d{3,5}|还是[^，。！？!?\s]{0,8}(超时|都?没有|没反应)|都试过|都做了|你说的都/;
+const NOT_FIXED_ZH = /还是不行|还是没用|没有用|没用|不管用|没效果|没有效果|试过了|都试了|照做了.*(不行|没用)|还是(离线|连不上|不能|没有|一样|不亮|显示|提示|报错|失败|老样子|红灯|黑屏|说|闪|锁)|(啥|一点)用(都)?没有|白折腾|依然|仍然|照样|问题没解决|没解决|还是\s*[A-Za-z]\d{3,5}|还是[^，。！？!?\s]{0,8}(超时|都?没有|没反应|收不到)|都试过|都做了|你说的都/;
 
 // "I'll do it myself": a customer declining help from a person, which says nothing of the problem.
 const SELF_SERVE = /我自己(来|弄|搞|处理|试试?|看看)|\bi('ll| will| can)\s+(do|fix|sort|handle|try)\s+(it|this|that)\s+myself\b/i;
@@ -137,14 +142,16 @@ const SELF_SERVE = /我自己(来|弄|搞|处理|试试?|看看)|\bi('ll| will| 
 // the failure it is about in the same message (or scare quotes, which say it on their own).
 const IRONIC_PRAISE_EN = /\b(?:(?:truly|really|just|such|so)\s+)?(fantastic|great|brilliant|wonderful|amazing|excellent|superb|lovely|awesome|stellar|top[-\s]notch)\s+(product|service|support|job|work|stuff|quality|experience|company|engineering)\b[,\s]*(truly|really|honestly|guys|lumen|thanks|well\s+done)?\s*[.!]*[\s\p{Extended_Pictographic}\u{FE0F}\u{1F3FB}-\u{1F3FF}]*$|^\W*((oh|wow)[.!,]*\s+)?(great|fantastic|brilliant|wonderful|perfect|just\s+great|just\s+perfect|thanks\s+a\s+lot)\s*[.!,]+\s+(?!.*\?\s*$)/imu;
 const FAILURE_EN = /\b(fight\w*|again|still|broken|dead|hours?|whole\s+(evening|day|night|morning|weekend)|instead\s+of|useless|wasted?|never|offline|drop(s|ped|ping)?\s+(off|out)|keeps?\s+\w+ing|(third|fourth|fifth|\d+(st|nd|rd|th))\s+time|(twice|three\s+times|four\s+times)|another\s+(copy|useless|canned|same)|nothing\s+to\s+do\s+with)\b/i;
-const IRONIC_PRAISE_ZH = /真不错(呢|啊)|真·|太棒了|真棒|真行|真厉害|真是谢谢|呵呵|可真(是)?(稳定|好用|靠谱|给力|智能|行)|(真是|真|太|好)(贴心|周到|省心|方便)了?(呢|啊|呀)?|谢谢你们啊/;
-const FAILURE_ZH = /全没了|一整晚|没成功|不配用|都没了|一个不剩|复读机|一模一样|答非所问|第[二三四五六七八九十几\d]+次|又(掉|坏|断|离线|不行|出问题|没(开|亮|响|反应|推送))|掉线|坏了|不行|没用|离线|连不上|一晚上|一整天|折腾/;
+const IRONIC_PRAISE_ZH = /(真的)?会谢|真不错(呢|啊)|真·|科技改变生活|好开心呢|真是谢谢你们|太棒了|真棒|真行|真厉害|真是谢谢|呵呵|可真(是)?(稳定|好用|靠谱|给力|智能|行)|(真是|真|太|好)(贴心|周到|省心|方便)了?(呢|啊|呀)?|谢谢你们啊/;
+const FAILURE_ZH = /全没了|一整晚|没成功|不配用|都没了|一个不剩|复读机|一模一样|答非所问|第[二三四五六七八九十几\d]+次|又(掉|坏|断|离线|不行|出问题|没(开|亮|响|反应|推送))|一次都没(亮|开|响|成功|连上)过?|黑屏|断电|罢工|掉线|坏了|不行|没用|离线|连不上|一晚上|一整天|折腾/;
 // Ironic on their own ("groundbreaking.", "would never have thought of that", 🙃 after a failure report).
-const SARCASTIC_EN = /\bgroundbreaking\b|\bgenius\s+(idea|advice|suggestion)\b|\b(would|could)\s+never\s+have\s+thought\s+of\s+(that|it)\b|\bcaptain\s+obvious\b|\bliving\s+in\s+the\s+future\b|[\u{1F643}\u{1F644}\u{1F612}]/u;
+const SARCASTIC_EN = /\bgroundbreaking\b|\bgenius\s+(idea|advice|suggestion)\b|\b(would|could)\s+never\s+have\s+thought\s+of\s+(that|it)\b|\bcaptain\s+obvious\b|\bliving\s+in\s+the\s+future\b|\bcool\s+cool\s+cool\b/iu;
+// An eye-roll emoji is ironic after a failure; on a calm question it is only a sigh.
+const IRONIC_EMOJI = /[\u{1F643}\u{1F644}\u{1F612}]/u;
 const SCARE_QUOTES_ZH = /[“"「『](稳定|好用|靠谱|给力|智能|贴心|专业|快|聪明|方便|省心|高效)[”"」』]/;
 
 export function isSarcastic(text: string): boolean {
-  return (IRONIC_PRAISE_EN.test(text) && FAILURE_EN.test(text)) || SARCASTIC_EN.test(text) || SCARE_QUOTES_ZH.test(text) || (IRONIC_PRAISE_ZH.test(text) && FAILURE_ZH.test(text));
+  return (IRONIC_PRAISE_EN.test(text) && FAILURE_EN.test(text)) || SARCASTIC_EN.test(text) || (IRONIC_EMOJI.test(text) && (FAILURE_EN.test(text) || FAILURE_ZH.test(text))) || SCARE_QUOTES_ZH.test(text) || (IRONIC_PRAISE_ZH.test(text) && FAILURE_ZH.test(text));
 }
 
 export function matchesAny(text: string, patterns: readonly RegExp[] | RegExp): boolean {
@@ -185,6 +192,14 @@ export function withoutAsides(text: string): string {
   const kept = clauses.map((c, i) => (aside(c) ? null : c + (parts[2 * i + 1] ?? ''))).filter((c): c is string => c !== null);
   return kept.length && kept.length < clauses.length ? kept.join('').trim() : text;
 }
+
+// Other makers' appliances and services, asked about here by mistake ("my Samsung fridge keeps
+// beeping", "Comcast raised my bill", "哪款扫地机器人好"). Out of scope when the message names none of
+// the business's own products; the agent checks that against its glossary.
+const OTHER_MAKERS = /\b(samsung|whirlpool|bosch|miele|dyson|roomba|irobot|ring\s+(doorbell|camera|cam|app)|nest\s+(thermostat|cam|doorbell)|arlo|wyze|eufy|ecobee|comcast|xfinity|verizon|t-mobile|netgear|tp-?link|linksys|huawei|xiaomi|haier|midea)\b|\b(fridge|refrigerator|washing\s+machine|dishwasher|tumble\s+dryer|robot\s+vacuum|vacuum\s+cleaner|microwave|internet\s+bill|phone\s+bill)\b|三星|海尔|美的|格力|戴森|华为|小米|西门子|冰箱|洗衣机|洗碗机|扫地机器人|吸尘器|微波炉|宽带费|话费/i;
+
+/** The message is about another maker's appliance or service (see OTHER_MAKERS). */
+export const namesOtherMaker = (text: string) => OTHER_MAKERS.test(text);
 
 /** The customer reports that the help given did not work. Meaningful only after an answer. */
 export const claimsNotFixed = (text: string) => NOT_FIXED_EN.test(text) || NOT_AGAIN_EN.test(text) || NOT_FIXED_ZH.test(text);
