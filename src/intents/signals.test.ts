@@ -83,6 +83,9 @@ describe('frustration signals', () => {
     expect(isHumanRequest('could somebody from Lumen phone my dad and walk him through it?')).toBe(true);
     expect(isHumanRequest('这个事我想跟你们的工作人员说')).toBe(true);
     expect(isHumanRequest('你们有客服热线吗')).toBe(true);
+    expect(isHumanRequest('账户上有点事想单独跟工作人员确认一下')).toBe(true);
+    expect(isHumanRequest('能不能约个时间跟你们同事电话聊聊')).toBe(true);
+    expect(isHumanRequest('我和同事说了这个插座很好用 想再买两个')).toBe(false);
     expect(namesOtherMaker('my Samsung fridge keeps beeping')).toBe(true);
     expect(namesOtherMaker('海尔冰箱老是结冰')).toBe(true);
     expect(namesOtherMaker('the light ring on my hub is amber')).toBe(false);
@@ -304,6 +307,7 @@ describe('sarcasm', () => {
     '真不错呢 定好的七点开灯 今天又没开 真·智能啊',
     'the schedule switched the heating on at 3am. again. cool cool cool',
     'the plug cut out again halfway through 🙄',
+    'Third replacement plug and it does exactly the same thing as the first two. Truly impressive quality control 🙃',
   ])('"%s" is praise that means the opposite', (t) => {
     expect(isSarcastic(t)).toBe(true);
   });
