@@ -1,12 +1,12 @@
 import { words as englishStopWords } from 'natural/lib/natural/util/stopwords.js';
 import type { Glossary } from '../retrieval/glossary.js';
+import { errorCodes } from './ranker.js';
 
 // Without an LLM, a follow-up ("and for the T3?", "那退款呢") becomes a standalone query by
 // carrying the previous query's key terms. Only short messages or ones that refer back are
 // treated as follow-ups: a full new question stands on its own and carries nothing.
 
 const CODE = /\b[a-z]{1,5}-?\d{1,6}[a-z0-9]*\b/gi;
-const ERROR_CODE = /^e\d{4}$/i;
 // Words that mark a message as continuing the last one.
 const FOLLOW_UP_EN = /^\s*(and|also|plus|what\s+about|how\s+about|same\s+(for|with)|ok(ay)?\s+(and|but|what|so)|but\s+what|then)\b|\b(it|that|this|those|these|they|them|one)\b/i;
 const FOLLOW_UP_ZH = /^\s*(那|那么|还有|另外|然后|再问|如果是)|(它|这个|那个|这款|那款|这种|呢)[?？]?\s*$/;
@@ -64,7 +64,7 @@ export function keyTerms(previous: string, message: string, glossary?: Glossary)
   const oldProducts = newProduct ? productsOf(previous, glossary).filter((p) => !codesOf(p).length) : [];
   const oldWords = new Set(oldProducts.flatMap((p) => words(p.toLowerCase())));
   const had = new Set(words(message.toLowerCase()));
-  const terms: string[] = codesOf(message).length > 0 ? [] : [...new Set(codesOf(previous))].filter((c) => !newProduct || ERROR_CODE.test(c));
+  const terms: string[] = codesOf(message).length > 0 ? [] : [...new Set(codesOf(previous))].filter((c) => !newProduct || errorCodes(c).length > 0);
   // Chinese: consecutive topic segments stay one phrase (摄像|头 -> 摄像头), the lexical index
   // splits it again into words and bigrams.
   let han = '';
