@@ -34,7 +34,7 @@ const P1_RULES: Array<[string, RegExp]> = [
   // A shock or a gas/carbon-monoxide alarm; a plug so hot its case deforms.
   ['safety_hazard', /\b(got\s+a\s+zap|zapped\s+me|(got|get|getting)\s+(a|an)\s+(electric\s+)?(shock|zap)|gas\s+leak|smell\s+(of\s+)?gas)\b|\b(carbon\s+monoxide|co|gas)\s+(alarm|detector)\b[^.?!]{0,30}\b(went|goes|going)\s+off\b|(外壳|壳|塑料)(都|也)?(有点|有些)?(变形|化了|软了)|烫得(吓人|不行|要命|厉害)|被电(了|到)|手(都|还|到现在还)?发麻/i],
   // Burning, swelling or heat you can feel, and water running onto a powered device.
-  ['safety_hazard', /\bsmell\s+of\s+(burning|smoke|plastic)\b|\bscorch(ed|ing)?\b|\bplastick?y\s+smell\b|\b(really|very|super|so|too)\s+hot\s+when\s+(you|i)\s+touch\b|\b(hot\s+to\s+(the\s+)?touch|too\s+hot\s+to\s+(touch|hold)|swollen|bulging)\b|\b(water|rain)\s+(is\s+|was\s+|keeps\s+)?(dripping|leaking|pouring|running)\b[^.?!]{0,40}\b(on|onto|into|over)\s+(the|my|our)\s+(hub|plug|socket|thermostat|camera|devices?|outlet|wiring)\b|\b(plug|socket|outlet|extension|hub|adapter|cable|wiring|thermostat|p2|xr-?200)\b[^.?!]{0,40}\b(sitting|standing|lying)\s+in\s+(a\s+|the\s+)?(puddle|water)\b|\b(socket|outlet|plug)\b[^.?!]{0,20}\b(is\s+|was\s+)?(flooded|submerged|under\s+water)\b|(插座|网关|插头|排插|温控器)[^。！？!?]{0,10}(泡在|浸在|泡)水(里|中)|鼓(起来|包)|膨胀|烫手|摸着(很|特别|非常|好)?烫|(漏水|滴水|渗水)[\s\S]{0,12}(插座|网关|设备|温控器|摄像头)/i],
+  ['safety_hazard', /\bsmell\s+of\s+(burning|smoke|plastic)\b|\bscorch(ed|ing)?\b|\bplastick?y\s+smell\b|\b(really|very|super|so|too)\s+hot\s+when\s+(you|i)\s+touch\b|\b(hot\s+to\s+(the\s+)?touch|too\s+hot\s+to\s+(touch|hold)|swollen|bulging)\b|\b(water|rain)\s+(is\s+|was\s+|keeps\s+)?(dripping|leaking|pouring|running)\b[^.?!]{0,40}\b(on|onto|into|over)\s+(the|my|our)\s+(hub|plug|socket|thermostat|camera|devices?|outlet|wiring)\b|\b(plug|socket|outlet|extension|hub|adapter|cable|wiring|thermostat|p2|xr-?200)\b[^.?!]{0,40}\b(sitting|standing|lying)\s+in\s+(a\s+|the\s+)?(puddle|water)\b|\b(socket|outlet|plug)\b[^.?!]{0,20}\b(is\s+|was\s+)?(flooded|submerged|under\s+water)\b|(插座|网关|插头|排插|温控器)[^。！？!?]{0,10}(泡在|浸在|泡)水(里|中)|(?<!(万一|会|怕|担心|如果|要是)[^。！？!?]{0,6})(鼓(起来|包)|膨胀)|烫手|摸着(很|特别|非常|好)?烫|(漏水|滴水|渗水)[\s\S]{0,12}(插座|网关|设备|温控器|摄像头)/i],
   // Someone else's home in the customer's app, or their own device changed by someone unknown.
   ['security_breach', /\bsomeone\s+else'?s\s+(house|home|camera|cameras|video|videos|footage|clips|kitchen|room|bedroom)\b|\b(clips|footage|videos?|feed|recordings?)\b[^.?!]{0,50}\b(isn'?t|is\s+not|aren'?t|are\s+not)\s+mine\b|\bstranger'?s\s+(house|home|camera|room|bedroom)\b|别人家的?(摄像头|画面|录像|监控|房间|客厅|卧室|厨房)|画面(里)?(根本)?不是我家|陌生的?(人的?)?(卧室|房间|画面)|陌生的?[A-Za-z]{0,4}(邮箱|手机号?|设备|账号)|不认识的设备|被人(关|关掉|打开|改|动)了|发到(了)?别人(的)?手机/i],
   // A voice no one in the home made coming out of the camera: someone else is in it.
@@ -69,6 +69,10 @@ const PROBLEM_CATEGORIES = new Set<IntentCategory>(['after_sales', 'complaint'])
 const LEVELS: Priority[] = ['P1', 'P2', 'P3', 'P4'];
 // Intents that are P1 by nature when the classifier is confident of them.
 const P1_INTENTS = new Set(['security_breach', 'outage']);
+// Asking about a breach or an outage that might happen is not one happening: "is the camera safe
+// from hackers?", "do schedules still run when our internet goes down?", "新闻说监控被黑 你们的加密吗".
+// Only the classifier's reading is held back; the P1 rules above still catch one that is happening.
+const HYPOTHETICAL = /\bwhat\s+(happens|would\s+happen|will\s+happen)\b|\b(if|when|whenever|in\s+case)\s+(the\s+|our\s+|my\s+)?(internet|wi-?fi|power|connection|network|router|broadband)\b[^.?!]{0,25}\b(goes|go|is|drops|cuts|fails|dies)\b|\b(safe|secure|protected)\s+(from|against)\b|\bis\s+there\s+(a|any)\s+way\b|\b(in\s+the\s+news|news\s+(about|says|said|stories))\b|万一|会不会|新闻|听说|如果|要是|假如|有没有办法/i;
 
 /**
  * P1–P4 with reasons, from keywords of business impact, the intent's category, sentiment and
@@ -84,7 +88,7 @@ export function assessPriority(input: PriorityInput): PriorityResult {
   };
   for (const [reason, re] of P1_RULES) if (re.test(text)) raiseTo(0, reason);
   for (const [reason, re] of P2_RULES) if (re.test(text)) raiseTo(1, reason);
-  for (const intent of input.intents ?? []) if (P1_INTENTS.has(intent)) raiseTo(0, intent);
+  if (!HYPOTHETICAL.test(text)) for (const intent of input.intents ?? []) if (P1_INTENTS.has(intent)) raiseTo(0, intent);
   if (input.frustration === 'high') raiseTo(1, 'high_frustration');
   if (input.frustration === 'medium') raiseTo(2, 'frustrated');
   const category = input.categories[0];

@@ -13,7 +13,7 @@ describe('human request', () => {
     expect(isHumanRequest(t)).toBe(false);
   });
   // The intent classifier reads "human" in these as contact_human; the agent overrules it on this.
-  it.each(['no need to get a human involved, just tell me how to factory reset the camera', "I don't want to bother your agents, how do I pair the plug?", '不用转人工'])('"%s" declines a person', (t) => {
+  it.each(['no need to get a human involved, just tell me how to factory reset the camera', "I don't want to bother your agents, how do I pair the plug?", '不用转人工', 'No need to pass me to a human, I just want to know how long the refund takes', "my cat sets off the C4 all day, can it just alert me when it's an actual person?"])('"%s" declines a person, or is not about one to talk to', (t) => {
     expect(isIndirectHumanMention(t)).toBe(true);
   });
 });
@@ -272,8 +272,18 @@ describe('priority', () => {
     'the camera voice prompts are in English, can I change them?',
     'if I delete my account, when are all my recordings deleted?',
     'the hub sits near the kitchen tap, does water splashing onto it matter?',
+    '网关里面是锂电池吧 看新闻说锂电池会鼓包 万一鼓了咋办',
   ])('"%s" is not P1', (t) => {
     expect(assessPriority({ ...base, turns: [t] }).priority).not.toBe('P1');
+  });
+
+  // The classifier reads a question about hackers or outages as the thing itself; a what-if keeps its reading from making P1.
+  it('a breach or outage intent is P1 unless the message asks what if', () => {
+    expect(assessPriority({ ...base, turns: ['someone is watching us through our camera'], intents: ['security_breach'] }).priority).toBe('P1');
+    expect(assessPriority({ ...base, turns: ['is your camera actually safe from hackers?'], intents: ['security_breach'] }).priority).not.toBe('P1');
+    expect(assessPriority({ ...base, turns: ['do P2 schedules still run when our internet goes down?'], intents: ['outage'] }).priority).not.toBe('P1');
+    expect(assessPriority({ ...base, turns: ['is there a way to require a code whenever someone logs in?'], intents: ['security_breach'] }).priority).not.toBe('P1');
+    expect(assessPriority({ ...base, turns: ['网关鼓包了'] }).priority).toBe('P1');
   });
 
   it('a VIP is one level up, and high frustration is at least P2', () => {
@@ -331,6 +341,10 @@ describe('complaints about the bot and claimed repeats', () => {
     expect(isBotComplaint('another copy-paste answer that has nothing to do with what I asked')).toBe(true);
     expect(isBotComplaint('每次回答都一模一样 跟复读机似的')).toBe(true);
     expect(isBotComplaint('how do I copy my scenes to the new hub?')).toBe(false);
+    // Whether the bot is any use, not whether a subscription is; noticing the bot while declining a person.
+    expect(isBotComplaint('你这回答到底有用吗')).toBe(true);
+    expect(isBotComplaint('担心摄像头被偷 那录像不就没了吗 开Plus有用吗')).toBe(false);
+    expect(isBotComplaint('你是机器人吧 没关系 不用转人工 你就告诉我推送间隔怎么调')).toBe(false);
     // What the bot offered is not helping, or it answered another question than the one asked.
     expect(isBotComplaint("still not getting anything. your suggestions aren't helping at all")).toBe(true);
     expect(isBotComplaint('你是不是只会复制粘贴啊 我问的是退款 你给我讲了一堆发货')).toBe(true);

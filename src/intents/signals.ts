@@ -56,10 +56,12 @@ const INDIRECT_EN = [
   /\b(can|could|would|will)\s+(a|an|the|your|some)\s+(agent|representative|rep|operator|human|person)\s+(?!talk|speak|chat|call|contact|get\s+in\s+touch|walk|guide|go\s+through|show\s+me|help\s+me|ring|phone|email|reach)[a-z]+/i,
   /\b(your|the|an|a|one of your)\s+(agent|representative|rep)s?\s+(told|said|mentioned|promised|gave)\b/i,
   /\b(agent|representative)\s+(told|said)\s+me\b/i,
+  // What a camera should notice: "alert me when it's an actual person", "only notify for real people".
+  /\b(alert|notif\w*|detect\w*|record\w*|ping|trigger\w*|warn)\b[^.?!]{0,40}\b(when|if|for)\s+(it'?s\s+|it\s+is\s+|there'?s\s+|there\s+is\s+)?(an?\s+)?(actual|real)\s+(person|people|human|humans)\b/i,
 ];
 // Declining a person ("不用找人工，我自己弄") is the opposite of a request.
 const DECLINED_ZH = /(不用|不需要|不要|无需|别|没必要)(帮我)?(找|转|接|叫)?(人工|真人|客服)/;
-const DECLINED_EN = /\b(no\s+need|don'?t\s+need|do\s+not\s+need|don'?t\s+want|do\s+not\s+want)\s+(for\s+|to\s+(talk|speak|chat)\s+(to|with)\s+|to\s+(get|involve|bother|call|contact|bring\s+in)\s+|to\s+be\s+(passed|transferred|put\s+through|handed|sent)(\s+over)?\s+to\s+)?(a|an|the|your)?\s*(real\s+|live\s+)?(human|person|agent|representative|operator|anyone|anybody|someone|somebody)s?\b/i;
+const DECLINED_EN = /\b(no\s+need|don'?t\s+need|do\s+not\s+need|don'?t\s+want|do\s+not\s+want)\s+(for\s+|to\s+(talk|speak|chat)\s+(to|with)\s+|to\s+(get|involve|bother|call|contact|bring\s+in)\s+|to\s+be\s+(passed|transferred|put\s+through|handed|sent)(\s+over)?\s+to\s+|(to\s+)?(pass|transfer|put|hand|send)\s+me\s+(on\s+|over\s+|through\s+)?to\s+)?(a|an|the|your)?\s*(real\s+|live\s+)?(human|person|agent|representative|operator|anyone|anybody|someone|somebody)s?\b/i;
 const INDIRECT_ZH = /(帮我?|替我)?问(一?下|问)(你们)?的?(人工)?客服|(之前|上次|昨天|刚才)(的)?(人工)?客服(说|告诉|答应)|客服(说过|告诉过|答应过)/;
 
 const BOT_COMPLAINT = [
@@ -81,7 +83,7 @@ const BOT_COMPLAINT = [
   /\b(sent|gave|showed)\s+me\s+(that|this|the\s+same)\s+(exact\s+|same\s+)?(link|answer|article|page|reply|message)\b|\bi\s+ask(ed)?\s+(about|for)\s+[^.?!]{1,40}\s+and\s+(you\s+)?(get|got|give|gave|send|sent)\s+(me\s+)?|\basked\s+about\s+something\s+else\b|\b(same\s+)?generic\s+(\w+\s+)?(advice|answers?|repl(y|ies)|responses?|tips)\b/i,
   /\bdo\s+you\s+(even|actually)\s+read\b|\b(same|another)\s+canned\s+(reply|response|answer|message)\b|\bnothing\s+(you\s+)?(suggest|say|recommend)(ed|s)?\s+(works|helps|worked|helped)\b/i,
   /(你)?答的(是)?(什么|啥)(玩意|东西)|说的(是)?(什么|啥)玩意|等于白说|认真(看|读)(一下|看)?我(问|说|写)的/,
-  /(一直|总是|老是)(在)?(重复|说)(同一句|一样的)|复读机|(每次|每回)(回答|回复|说)的?都(一样|一模一样|是这句)|有用吗|没用|说了半天|听不懂|你是机器人|机器人吧|是不是机器人|答非所问|又(甩|发|丢)(给)?我(这个|这)?(链接|文章|回答)|跟我问的(根本)?不是一回事|(发|回)过一模一样的|看清楚(再|了再)(回|答|说)|(跟|和)我问的(有)?(半毛钱|什么|啥|一毛钱)关系|(啥|一点)用(都)?没有|(跟|和)你(说|讲)不(明白|清|通)|(自己)?真(的)?用过(这|这个)?(东西|产品)吗|(别|不要)(给我)?念(流程|稿|模板)|只会(复制|粘贴|复制粘贴)|我问的(是|明明是)[^，,。！？!?]{1,12}[，,\s]*(你|结果)(却|倒)?(给我)?(讲|说|回|扯|答)了?(一堆|半天)?|没用的?机器人|智障|说了等于没说|什么破(机器人|客服)|听不明白|不懂人话|听(不)?懂人话/,
+  /(一直|总是|老是)(在)?(重复|说)(同一句|一样的)|复读机|(每次|每回)(回答|回复|说)的?都(一样|一模一样|是这句)|(你|你们|机器人|客服|回答|回复|答案|链接)(说的|发的)?(到底|真的|究竟)?有用吗|没用|说了半天|听不懂|你是机器人|机器人吧|是不是机器人|答非所问|又(甩|发|丢)(给)?我(这个|这)?(链接|文章|回答)|跟我问的(根本)?不是一回事|(发|回)过一模一样的|看清楚(再|了再)(回|答|说)|(跟|和)我问的(有)?(半毛钱|什么|啥|一毛钱)关系|(啥|一点)用(都)?没有|(跟|和)你(说|讲)不(明白|清|通)|(自己)?真(的)?用过(这|这个)?(东西|产品)吗|(别|不要)(给我)?念(流程|稿|模板)|只会(复制|粘贴|复制粘贴)|我问的(是|明明是)[^，,。！？!?]{1,12}[，,\s]*(你|结果)(却|倒)?(给我)?(讲|说|回|扯|答)了?(一堆|半天)?|没用的?机器人|智障|说了等于没说|什么破(机器人|客服)|听不明白|不懂人话|听(不)?懂人话/,
 ];
 const PROFANITY = /\b(fuck\w*|f\*+k|shit\w*|bullshit|damn|crap|wtf|ass(hole)?|bastard\w*|bloody hell)\b|傻逼|傻[bB]|\bsb\b|他妈|妈的|tmd|草泥马|卧槽|我靠|滚蛋|狗屎|去你的/i;
 const CHURN_THREAT = [
@@ -167,7 +169,8 @@ export function isHumanRequest(text: string): boolean {
   return matchesAny(text, HUMAN_REQUEST_EN) || matchesAny(text, HUMAN_REQUEST_ZH);
 }
 
-export const isBotComplaint = (text: string) => matchesAny(text, BOT_COMPLAINT);
+// "你是机器人吧 没关系 不用转人工": noticing the bot while declining a person is not a complaint about it.
+export const isBotComplaint = (text: string) => matchesAny(text, BOT_COMPLAINT) && !DECLINED_ZH.test(text) && !DECLINED_EN.test(text);
 export const hasProfanity = (text: string) => PROFANITY.test(text);
 export const isChurnThreat = (text: string) => matchesAny(text, CHURN_THREAT);
 export const isExasperated = (text: string) => matchesAny(text, EXASPERATION);
