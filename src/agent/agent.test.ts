@@ -49,7 +49,7 @@ describe('answering on the embedded default', () => {
     expect(r.composer).toBe('extractive');
   });
 
-  it.each(['thanks for the help with the plug earlier', '谢谢 已经好了'])('answers %j with a courtesy, not a person', async (message) => {
+  it.each(['thanks for the help with the plug earlier', '谢谢 已经好了', 'thanks the plug is working great now', '摄像头装好了 画面很清楚 谢谢啊'])('answers %j with a courtesy, not a person', async (message) => {
     const r = await rt.agent.answer({ customer: customer(`thanks-${message.length}`), channel: 'web', message });
     expect(r.decision).toEqual({ type: 'answered', reasons: [] });
     expect(r.citations).toEqual([]);
@@ -110,6 +110,16 @@ describe('answering on the embedded default', () => {
     const r = await rt.agent.answer({ customer: customer('hello'), message: 'hi' });
     expect(r.decision.type).toBe('answered');
     expect(r.citations).toEqual([]);
+  });
+
+  // The bot tries again while the ticket waits; it says why it could not answer this message, not the first one.
+  it('gives the reasons of the message tried again, not those of the waiting ticket', async () => {
+    const say = (message: string) => rt.agent.answer({ customer: customer('retry-reasons'), message });
+    const first = await say('hmm about the thing from yesterday');
+    expect(first.decision).toEqual({ type: 'handed_off', reasons: ['low_confidence'] });
+    const second = await say('do you have a good banana bread recipe?');
+    expect(second.decision.reasons).toContain('out_of_scope');
+    expect((await rt.conversations.handoffs(first.conversationId)).map((h) => h.reasons)).toEqual([['low_confidence']]);
   });
 
   it('condenses a follow-up with the previous turn and keeps context across channels', async () => {
@@ -204,7 +214,8 @@ describe('answering on the embedded default', () => {
     expect(angry.decision.reasons).toEqual(expect.arrayContaining(['low_confidence', 'human_requested']));
     expect(angry.citations).toEqual([]);
     const after = (await new HandoffDesk(db).queue()).find((e) => e.ticket.id === handed.ticketId)!.ticket;
-    expect(after.reasons).toEqual(angry.decision.reasons);
+    // The ticket has its first reason and the new ones; the turn says why it was not answered now.
+    expect([...after.reasons].sort()).toEqual([...angry.decision.reasons].sort());
     expect(Number(after.priority.slice(1))).toBeLessThanOrEqual(Number(before.priority.slice(1)));
     expect(after.firstResponseDue.getTime()).toBeLessThanOrEqual(before.firstResponseDue.getTime());
     // One ticket, not a second one for the same wait.

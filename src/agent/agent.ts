@@ -3,7 +3,7 @@ import type { PolicySettings } from '../config.js';
 import { ValidationError } from '../errors.js';
 import { firstResponseDue, type SlaPolicy } from '../handoff/sla.js';
 import type { Webhooks } from '../handoff/webhooks.js';
-import { claimsNotFixed, isIndirectHumanMention, namesOtherMaker, withoutAsides } from '../intents/signals.js';
+import { claimsNotFixed, isAcknowledgement, isIndirectHumanMention, namesOtherMaker, withoutAsides } from '../intents/signals.js';
 import type { MessageUnderstanding, Understander } from '../intents/understand.js';
 import type { Logger } from '../logger.js';
 import { maskPii } from '../pii.js';
@@ -163,7 +163,7 @@ export class Agent {
 
     const { query: standaloneQuery, hits } = await this.search(history, message, u, PASSAGES, call.signal);
     const retrievalConfidence = answerProbability(standaloneQuery, hits);
-    const chitchat = this.chitchat(u);
+    const chitchat = this.chitchat(u, message);
     const composed = chitchat ? { reply: chitchatReply(language, chitchat.name), citations: [], confidence: chitchat.probability, notCovered: false, composer: 'none' as const } : await this.compose(standaloneQuery, hits, retrievalConfidence, language, call);
 
     const ambiguous = !chitchat && !composed.notCovered && this.isTie(hits);
@@ -195,7 +195,7 @@ export class Agent {
       // Still not answerable: the customer keeps their place in the queue (no second ticket).
       // Reasons beyond "could not answer" (the answer given earlier did not work, twice) make the wait urgent.
       const urgent = decision.reasons.filter((r) => r !== 'low_confidence' && r !== 'out_of_scope');
-      const waiting = await this.whileHumanOwns(conversation!, req, message, u, language, now, call, urgent);
+      const waiting = await this.whileHumanOwns(conversation!, req, message, u, language, now, call, urgent, decision.reasons);
       return { ...waiting, confidence: round(composed.confidence), standaloneQuery, retrievedDocIds: [...new Set(hits.map((h) => h.chunk.docId))], ...(composed.reply ? { draft: { reply: composed.reply, citations: composed.citations } } : {}) };
     }
     const clarifyOptions = ambiguous ? this.tiedDocuments(hits) : [];
@@ -327,6 +327,8 @@ export class Agent {
     now: Date,
     call: AnswerCallOptions,
     also: readonly DecisionReason[] = [],
+    // When the bot tried this message again: why it could not answer it (the ticket keeps its own reasons).
+    thisTurn?: readonly DecisionReason[],
   ): Promise<AnswerResult> {
     const { conversations } = this.options;
     const last = (await conversations.handoffs(conversation.id)).at(-1);
@@ -348,7 +350,7 @@ export class Agent {
       turns: [{ role: 'customer', text: message, understanding: u }],
       ...(reasons.length ? { escalate: { reasons, priority: u.priority.priority, firstResponseDue: firstResponseDue(now, u.priority.priority, req.customer.tier, this.options.sla) } } : {}),
     });
-    const decision: Decision = { type: 'handed_off', reasons: (stored.escalated?.reasons ?? last?.reasons ?? []) as Decision['reasons'] };
+    const decision: Decision = { type: 'handed_off', reasons: [...(thisTurn ?? stored.escalated?.reasons ?? last?.reasons ?? [])] as Decision['reasons'] };
     const reply = waitingReply(language);
     call.onEvent?.({ type: 'decision', decision, confidence: 0, reply });
     return {
@@ -408,9 +410,14 @@ export class Agent {
     return !tokenize(message).some((t) => /\d/.test(t) && /\p{L}/u.test(t) && kb.idf(t) < unknown);
   }
 
-  private chitchat(u: MessageUnderstanding) {
+  /**
+   * A greeting or a thank-you, or the customer saying it works now ("摄像头装好了 画面很清楚 谢谢啊"):
+   * acknowledged, not searched for and not handed to a person for want of an answer.
+   */
+  private chitchat(u: MessageUnderstanding, message: string): { name: string; probability: number } | null {
     const top = u.intents[0];
-    return top && top.category === 'chitchat' && top.probability >= CHITCHAT_MIN_PROBABILITY && u.intents.length === 1 ? top : null;
+    if (top && top.category === 'chitchat' && top.probability >= CHITCHAT_MIN_PROBABILITY && u.intents.length === 1) return top;
+    return isAcknowledgement(message) ? { name: 'thanks_goodbye', probability: 1 } : null;
   }
 
   private async compose(query: string, hits: SearchHit[], retrievalConfidence: number, language: string, call: AnswerCallOptions): Promise<Composed> {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultGlossary } from '../retrieval/glossary.js';
-import { condenseFollowUp, isFollowUp, mayContinue, readings } from './condense.js';
+import { condenseFollowUp, isFollowUp, mayContinue, readings, startsAfresh } from './condense.js';
 
 const glossary = defaultGlossary();
 
@@ -71,6 +71,19 @@ describe(`follow-up condensing without an LLM (${exchanges.length} exchanges)`, 
     expect(readings('T3 shows E2210 and reads 38 degrees', named, glossary)).toEqual([named]);
     const general = 'separately from that, how do I change the email address on my account and keep my devices?';
     expect(readings('how do I delete my account', general, glossary)).toEqual([general]);
+  });
+
+  // "另外想问问 宽带太贵了" after the camera's picture quality was answered 0.96 from the camera manual.
+  it('carries no topic into a question announced as a new one, unless it points back', () => {
+    expect(startsAfresh('另外想问问 我家宽带一个月200太贵了 换哪家划算')).toBe(true);
+    expect(readings('C4的画质能调吗 2K 1080p', '另外想问问 我家宽带一个月200太贵了 换哪家划算', glossary)).toEqual(['另外想问问 我家宽带一个月200太贵了 换哪家划算', '另外想问问 我家宽带一个月200太贵了 换哪家划算 c4']);
+    const fresh = readings('hub shows E1001 after I changed the router', 'diff question, do you do a student discount?', glossary);
+    expect(fresh[0]).toBe('diff question, do you do a student discount?');
+    expect(fresh.some((q) => /router|changed/.test(q))).toBe(false);
+    expect(isFollowUp('unrelated, what about shipping?')).toBe(false);
+    // Pointing back: still the last topic.
+    expect(startsAfresh('btw does it work with Alexa')).toBe(false);
+    expect(startsAfresh('另外 这个支持5G吗')).toBe(false);
   });
 
   it('reads short or referring messages as follow-ups, full questions not', () => {

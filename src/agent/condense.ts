@@ -10,6 +10,12 @@ const CODE = /\b[a-z]{1,5}-?\d{1,6}[a-z0-9]*\b/gi;
 // Words that mark a message as continuing the last one.
 const FOLLOW_UP_EN = /^\s*(and|also|plus|what\s+about|how\s+about|same\s+(for|with)|ok(ay)?\s+(and|but|what|so)|but\s+what|then)\b|\b(it|that|this|those|these|they|them|one)\b/i;
 const FOLLOW_UP_ZH = /^\s*(那|那么|还有|另外|然后|再问|如果是)|(它|这个|那个|这款|那款|这种|呢)[?？]?\s*$/;
+// Words that announce a new question ("unrelated but...", "diff question", "顺便问下", "另外想问问"):
+// it carries nothing of the last one unless it also refers back to it ("btw does it...").
+const NEW_TOPIC_EN = /\b(unrelated|different\s+(question|thing|topic)|diff\s+(question|q|thing)|another\s+question|separate\s+(question|thing)|random\s+q(uestion)?|while\s+i\s+have\s+you|on\s+another\s+note|changing\s+the\s+subject|other\s+thing)\b/i;
+const NEW_TOPIC_ZH = /问个别的|另外(想)?问(一?下|问)?|另一个问题|换个(问题|话题)|顺便问(一?下|问)?|题外话|跟这个没关系|别的问题|还有个问题|再问(一?下|问)?别的/;
+const REFERS_BACK_EN = /(it|that|this|those|these|they|them)/i;
+const REFERS_BACK_ZH = /它|这个|那个|这款|那款|这种/;
 // Question scaffolding that carries no topic of its own.
 const SCAFFOLD = new Set([
   ...englishStopWords,
@@ -44,6 +50,7 @@ function topicWords(message: string): string[] {
  * complete, and starts afresh.
  */
 export function isFollowUp(message: string, glossary?: Glossary): boolean {
+  if (startsAfresh(message)) return false;
   const han = (message.match(/\p{Script=Han}/gu) ?? []).length;
   const topic = topicWords(message);
   if (han > 0 && han >= message.replace(/\s/g, '').length / 2) {
@@ -53,6 +60,11 @@ export function isFollowUp(message: string, glossary?: Glossary): boolean {
     return han <= MAX_HAN_FOLLOW_UP && !(glossary && glossary.match(message).length > 0);
   }
   return words(message).length <= MAX_WORDS_EN && (FOLLOW_UP_EN.test(message) || topic.length <= 1);
+}
+
+/** The message announces a question of its own and does not point back at the last one. */
+export function startsAfresh(message: string): boolean {
+  return (NEW_TOPIC_EN.test(message) && !REFERS_BACK_EN.test(message.replace(NEW_TOPIC_EN, ''))) || (NEW_TOPIC_ZH.test(message) && !REFERS_BACK_ZH.test(message));
 }
 
 /** The previous query's topic words, minus what the new message replaces (a product of its own). */
@@ -122,6 +134,11 @@ export function mayContinue(message: string, glossary?: Glossary): boolean {
  */
 export function readings(previous: string | null, message: string, glossary?: Glossary): string[] {
   if (!previous) return [message];
+  // A new question may still be about the product just discussed ("还有个问题 能挡住吗"), not about its details.
+  if (startsAfresh(message)) {
+    const withProduct = withProductOf(previous, message, glossary);
+    return withProduct === message ? [message] : [message, withProduct];
+  }
   if (isFollowUp(message, glossary)) return [withTopicOf(previous, message, glossary)];
   const condensed = isShort(message) ? withTopicOf(previous, message, glossary) : withProductOf(previous, message, glossary);
   return condensed === message ? [message] : [message, condensed];

@@ -3,7 +3,7 @@ import { assessFrustration } from './frustration.js';
 import { messageLanguage } from './language.js';
 import { assessPriority } from './priority.js';
 import { affect, sentiment } from './sentiment/index.js';
-import { claimsNotFixed, claimsRepeat, namesOtherMaker, withoutAsides, hasProfanity, isBotComplaint, isChurnThreat, isExasperated, isHumanRequest, isIndirectHumanMention, isSarcastic, isShouting } from './signals.js';
+import { claimsNotFixed, claimsRepeat, isAcknowledgement, namesOtherMaker, withoutAsides, hasProfanity, isBotComplaint, isChurnThreat, isExasperated, isHumanRequest, isIndirectHumanMention, isSarcastic, isShouting } from './signals.js';
 
 describe('human request', () => {
   it.each(['let me talk to a real person', 'agent please', 'Pass me to a human please', 'I want to speak with a representative', '转人工', '我要人工客服', '找真人', 'I want compensation, get me a human', '叫你们负责人出来', '让你们主管来处理', 'is this a real person?', '麻烦安排一位客服专员与我电话沟通', 'can someone from your team give me a call about my order?', 'I would appreciate it if one of your staff could contact me directly', '能不能打个电话给我 打字说不清楚', 'would feel much more comfortable if someone from your support team could walk me through it on a video call. Could someone please get in touch to arrange this?', "what's your support phone number?", '你好 能不能安排个技术人员远程帮我看下网关 谢谢', '你们客服电话是多少 我直接打过去说', 'is there anyone real there or am I just talking to a script', 'could a person walk me through it instead?', "ok just give me a phone number, I'll call myself", 'Could a member of your staff please get in touch with me so we can sort out access?', 'can you pass this on to someone on your team who can look at my account?', 'can I book a callback with one of your technicians about wiring my T3?', 'hand me over to one of your colleagues pls', '给我个电话我自己打', '好复杂啊 有没有人能打个视频电话教我一下', '帮我转个人工查一下吧', '能帮我叫一下售后的同事吗', 'Can a real support person look at my account?', "I'd prefer a person to screen-share with me while I do it", "I'd still rather have one of your technicians come out and look at our setup", 'Is there a support phone line I can call?', '人工 人工 人工', '能让工程师联系我一下吗', '能给我个售后的联系方式吗 电话或者微信都行', '能不能约个师傅上门帮我装一下', '能不能找个客服远程带我操作一遍', "what's the phone number for Lumen support? I'd rather just ring", 'Is there someone I could talk to on the phone about setting the hub up?', 'Priya was helping me with the return last week, could she get back in touch with me?', '方便加一下你们客服的微信吗 发语音说得清楚点', '算了 直接转给售后的同事吧', '麻烦负责的同事直接发邮件和我联系', '有没有工作人员可以视频连线指导一下', '上次那个客服小王能不能接着跟进我的单子 想让她继续处理', 'Tom sorted my refund last month, can I carry on with him?', 'please get a staff member to email me, I cannot chat from the office', 'could we do a video call so I can show you the wiring?', 'Can you put me through to your returns department?', '还是找他处理吧 之前就是他跟的', '你们售后的微信是多少', '能不能跟客服视频通话 我给你们看下接线', '麻烦安排个客服直接打电话给我妈 她不会用app'])('"%s" is a request', (t) => {
@@ -333,6 +333,15 @@ describe('sarcasm', () => {
     'the hub keeps dropping off, what should I do?',
   ])('"%s" is not', (t) => {
     expect(isSarcastic(t)).toBe(false);
+  });
+});
+
+describe('acknowledgements', () => {
+  it.each(['thanks the plug is working great now', 'camera setup done finally', 'ok the bulb is paired now 👍 thx', '摄像头装好了 画面很清楚 谢谢啊', '你们的灯泡挺好用的 已经买了第三个了', '搞定了 没问题了'])('"%s" says it works, asking nothing', (t) => {
+    expect(isAcknowledgement(t)).toBe(true);
+  });
+  it.each(['thanks but it is still not working', '谢谢 但是还是不行', 'thanks for nothing', 'is it working now?', 'thanks! one more thing: how long is the warranty', '懂了 谢谢 顺嘴问一下 戴森吸尘器吸力突然变小一般是啥原因', 'it works now but the app crashes', '插座好了吗'])('"%s" is not', (t) => {
+    expect(isAcknowledgement(t)).toBe(false);
   });
 });
 

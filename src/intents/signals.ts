@@ -204,6 +204,21 @@ const OTHER_MAKERS = /\b(samsung|whirlpool|bosch|miele|dyson|roomba|irobot|ring\
 /** The message is about another maker's appliance or service (see OTHER_MAKERS). */
 export const namesOtherMaker = (text: string) => OTHER_MAKERS.test(text);
 
+// Saying that something works now, or thanks, and asking nothing: "thanks the plug is working great
+// now", "camera setup done finally", "摄像头装好了 画面很清楚 谢谢啊". A person has nothing to do here.
+const ACK_EN = /\b(thanks|thank\s+you|thx|ty|cheers|much\s+appreciated)\b|\b(it'?s|is|are|all|everything'?s?)\s+(working|sorted|fixed|good|fine|great)\b|\b(works?|working)\s+(now|again|great|perfectly|fine|a\s+treat)\b|\b(all\s+)?(sorted|fixed)\b|\b(paired|connected|set\s+up|installed|online|done)\s+(now|again|finally)\b|\bsetup\s+(is\s+)?done\b|👍/i;
+const ACK_ZH = /谢谢|谢啦|多谢|感谢|好了|搞定|可以了|解决了|没问题了|设好了|装好了|弄好了|连上了|好用|正常了|舒服/;
+// Any sign of a question or of something still wrong.
+const ASKS = /[?？]|吗|呢|么|怎么|怎样|如何|为什么|为啥|咋|啥|什么|能不能|可不可以|会不会|是不是|有没有|是否|多少|多久|几|哪|问|原因|\b(how|what|why|when|where|which|who|whether|any\s+idea|wondering|question|ask|help)\b|(^|[.!,;]\s*)(can|could|would|will|is|are|do|does|did|should|may)\s/i;
+const STILL_WRONG = /\b(not|never|nothing|still|but|except|no\s+longer|anymore|again\s+and\s+again)\b|n'?t\b|(?<!没问题)[不没]|还是|但是|可是|就是/i;
+const MAX_ACK_LENGTH = 120;
+
+/** The customer says something works now, or thanks, and asks nothing more. */
+export function isAcknowledgement(text: string): boolean {
+  const t = text.replace(/没问题了/g, '好了');
+  return t.length <= MAX_ACK_LENGTH && (ACK_EN.test(t) || ACK_ZH.test(t)) && !ASKS.test(t) && !STILL_WRONG.test(t) && !claimsNotFixed(t) && !isSarcastic(t);
+}
+
 /** The customer reports that the help given did not work. Meaningful only after an answer. */
 export const claimsNotFixed = (text: string) => NOT_FIXED_EN.test(text) || NOT_AGAIN_EN.test(text) || NOT_FIXED_ZH.test(text);
 
