@@ -122,6 +122,15 @@ describe('answering on the embedded default', () => {
     expect((await rt.conversations.handoffs(first.conversationId)).map((h) => h.reasons)).toEqual([['low_confidence']]);
   });
 
+  // A message tried again while the ticket waits writes no bot turn; the next one still follows on from it.
+  it('follows on from a message the bot tried again while a ticket waited', async () => {
+    const say = (message: string) => rt.agent.answer({ customer: customer('follow-waiting'), message });
+    expect((await say('my camera in the kitchen')).decision.reasons).toEqual(['low_confidence']);
+    await say('keeps pinging me every time the cat walks past the food bowl, like 40 notifications a day');
+    const third = await say("can i make it only notify me when it's an actual person?");
+    expect(third.standaloneQuery).toMatch(/cat/);
+  });
+
   it('condenses a follow-up with the previous turn and keeps context across channels', async () => {
     const first = await rt.agent.answer({ customer: customer('follow'), channel: 'web', message: 'how long is the warranty on the C4 camera?' });
     const second = await rt.agent.answer({ customer: customer('follow'), channel: 'email', message: 'and the P2?' });

@@ -78,11 +78,14 @@ interface Composed {
   composer: AnswerResult['composer'];
 }
 
-/** The previous turn's standalone query, kept on the bot turn that answered it. */
+/**
+ * The previous turn's standalone query, kept on the bot turn that answered it, or on the customer's
+ * turn when the bot tried it again while a ticket waited (no bot turn is written then).
+ */
 function previousQuery(turns: readonly TurnRecord[]): string | null {
   for (let i = turns.length - 1; i >= 0; i--) {
     const t = turns[i]!;
-    if (t.role === 'bot' && t.understanding && typeof (t.understanding as { standaloneQuery?: unknown }).standaloneQuery === 'string') {
+    if ((t.role === 'bot' || i === turns.length - 1) && t.understanding && typeof (t.understanding as { standaloneQuery?: unknown }).standaloneQuery === 'string') {
       return (t.understanding as { standaloneQuery: string }).standaloneQuery;
     }
     if (t.role === 'customer' && i < turns.length - 1) return t.text;
@@ -195,7 +198,7 @@ export class Agent {
       // Still not answerable: the customer keeps their place in the queue (no second ticket).
       // Reasons beyond "could not answer" (the answer given earlier did not work, twice) make the wait urgent.
       const urgent = decision.reasons.filter((r) => r !== 'low_confidence' && r !== 'out_of_scope');
-      const waiting = await this.whileHumanOwns(conversation!, req, message, u, language, now, call, urgent, decision.reasons);
+      const waiting = await this.whileHumanOwns(conversation!, req, message, u, language, now, call, urgent, { reasons: decision.reasons, standaloneQuery });
       return { ...waiting, confidence: round(composed.confidence), standaloneQuery, retrievedDocIds: [...new Set(hits.map((h) => h.chunk.docId))], ...(composed.reply ? { draft: { reply: composed.reply, citations: composed.citations } } : {}) };
     }
     const clarifyOptions = ambiguous ? this.tiedDocuments(hits) : [];
@@ -327,8 +330,9 @@ export class Agent {
     now: Date,
     call: AnswerCallOptions,
     also: readonly DecisionReason[] = [],
-    // When the bot tried this message again: why it could not answer it (the ticket keeps its own reasons).
-    thisTurn?: readonly DecisionReason[],
+    // When the bot tried this message again: why it could not answer it (the ticket keeps its own
+    // reasons), and what it searched for, for the next message to follow on from.
+    tried?: { reasons: readonly DecisionReason[]; standaloneQuery: string },
   ): Promise<AnswerResult> {
     const { conversations } = this.options;
     const last = (await conversations.handoffs(conversation.id)).at(-1);
@@ -347,10 +351,10 @@ export class Agent {
       language,
       state: conversation.state,
       unresolvedTurns: 0,
-      turns: [{ role: 'customer', text: message, understanding: u }],
+      turns: [{ role: 'customer', text: message, understanding: tried ? { ...u, standaloneQuery: tried.standaloneQuery } : u }],
       ...(reasons.length ? { escalate: { reasons, priority: u.priority.priority, firstResponseDue: firstResponseDue(now, u.priority.priority, req.customer.tier, this.options.sla) } } : {}),
     });
-    const decision: Decision = { type: 'handed_off', reasons: [...(thisTurn ?? stored.escalated?.reasons ?? last?.reasons ?? [])] as Decision['reasons'] };
+    const decision: Decision = { type: 'handed_off', reasons: [...(tried?.reasons ?? stored.escalated?.reasons ?? last?.reasons ?? [])] as Decision['reasons'] };
     const reply = waitingReply(language);
     call.onEvent?.({ type: 'decision', decision, confidence: 0, reply });
     return {

@@ -66,7 +66,10 @@ describe(`follow-up condensing without an LLM (${exchanges.length} exchanges)`, 
 
   it('gives a longer message that names no product a second reading with the product just discussed', () => {
     const long = 'moved the lamp away and restarted it, the code is still there an hour later. can I get it swapped?';
-    expect(readings('T3 shows E2210 and reads 38 degrees', long, glossary)).toEqual([long, `${long} t3 e2210`]);
+    // A question about "it": the whole last topic, product and all.
+    expect(readings('T3 shows E2210 and reads 38 degrees', long, glossary)).toEqual([long, `${long} t3 e2210 shows reads 38 degrees`]);
+    const statement = 'moved the lamp away and restarted the whole thing, the code is still there an hour later';
+    expect(readings('T3 shows E2210 and reads 38 degrees', statement, glossary)).toEqual([statement, `${statement} t3 e2210`]);
     const named = 'my C4 camera also lost its wifi connection this morning after the router restarted, what now?';
     expect(readings('T3 shows E2210 and reads 38 degrees', named, glossary)).toEqual([named]);
     const general = 'separately from that, how do I change the email address on my account and keep my devices?';
@@ -84,6 +87,13 @@ describe(`follow-up condensing without an LLM (${exchanges.length} exchanges)`, 
     // Pointing back: still the last topic.
     expect(startsAfresh('btw does it work with Alexa')).toBe(false);
     expect(startsAfresh('另外 这个支持5G吗')).toBe(false);
+  });
+
+  it('gives a longer question that points back the last topic too, not a statement', () => {
+    const asks = "what time do they usually happen? dont want the lights flickering while we're still up";
+    expect(readings('do firmware updates install by themselves?', asks, glossary)).toEqual([asks, `${asks} firmware updates install`]);
+    const tells = "it says Delivered since yesterday but there's nothing here and the neighbours don't have it either";
+    expect(readings('how do I check my order status?', tells, glossary).some((q) => q.includes('status'))).toBe(false);
   });
 
   it('reads short or referring messages as follow-ups, full questions not', () => {
