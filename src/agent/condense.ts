@@ -12,10 +12,12 @@ const FOLLOW_UP_EN = /^\s*(and|also|plus|what\s+about|how\s+about|same\s+(for|wi
 const FOLLOW_UP_ZH = /^\s*(那|那么|还有|另外|然后|再问|如果是)|(它|这个|那个|这款|那款|这种|呢)[?？]?\s*$/;
 // Words that announce a new question ("unrelated but...", "diff question", "顺便问下", "另外想问问"):
 // it carries nothing of the last one unless it also refers back to it ("btw does it...").
-const NEW_TOPIC_EN = /\b(unrelated|different\s+(question|thing|topic)|diff\s+(question|q|thing)|another\s+question|separate\s+(question|thing)|random\s+q(uestion)?|while\s+i\s+have\s+you|on\s+another\s+note|changing\s+the\s+subject|other\s+thing)\b/i;
+const NEW_TOPIC_EN = /\b(separately(\s+from\s+(that|this))?|unrelated|different\s+(question|thing|topic)|diff\s+(question|q|thing)|another\s+question|separate\s+(question|thing)|random\s+q(uestion)?|while\s+i\s+have\s+you|on\s+another\s+note|changing\s+the\s+subject|other\s+thing)\b/i;
 const NEW_TOPIC_ZH = /问个别的|另外(想)?问(一?下|问)?|另一个问题|换个(问题|话题)|顺便问(一?下|问)?|题外话|跟这个没关系|别的问题|还有个问题|再问(一?下|问)?别的/;
 const REFERS_BACK_EN = /\b(it|that|this|those|these|they|them)\b/i;
 const REFERS_BACK_ZH = /它|这个|那个|这款|那款|这种/;
+// "it", "they", "does that", "this one?", but not "this morning" or "says that".
+const POINTS_BACK_EN = /\b(it|they|them|those|these)\b|\b(this|that)(\s+(one|thing|setting|feature|code|error|option|mode|light))?\s*([?.!,]|$)|\b(do|does|did|is|was|can|will|would|could)\s+(that|this)\b/i;
 const ASKS = /[?？]|吗|怎么|如何|多少|多久|哪|什么|\b(how|what|when|where|which|why|whether)\b|^\s*(can|could|does|do|is|are|will|would|should)\b/i;
 // Question scaffolding that carries no topic of its own.
 const SCAFFOLD = new Set([
@@ -144,7 +146,7 @@ export function readings(previous: string | null, message: string, glossary?: Gl
   // A longer question that points back ("what time do they usually happen? don't want the lights
   // flickering") may need the last topic as much as a short one; a statement ("it says Delivered but
   // nothing is here") tells a new problem, not more of the last question.
-  const pointsBack = ASKS.test(message) && (REFERS_BACK_EN.test(message) || REFERS_BACK_ZH.test(message));
+  const pointsBack = ASKS.test(message) && (POINTS_BACK_EN.test(message) || REFERS_BACK_ZH.test(message));
   const condensed = isShort(message) || pointsBack ? withTopicOf(previous, message, glossary) : withProductOf(previous, message, glossary);
   return condensed === message ? [message] : [message, condensed];
 }
