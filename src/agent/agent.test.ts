@@ -72,6 +72,12 @@ describe('answering on the embedded default', () => {
     expect((await rt.conversations.conversation(r.conversationId))?.state).toBe('handed_off');
   });
 
+  // The classifier reads contact_human into "voice control"; a request for a person names one or a way to reach one.
+  it('does not take a question naming no person for a request for one', async () => {
+    const r = await rt.agent.answer({ customer: customer('alexa'), channel: 'app', message: 'T3能用Alexa语音控制吗' });
+    expect(r.decision.reasons).not.toContain('human_requested');
+  });
+
   it('hands off 转人工 in Chinese and replies in Chinese', async () => {
     const r = await rt.agent.answer({ customer: customer('zh-human'), channel: 'app', message: '你好，帮我转人工' });
     expect(r.decision.reasons).toContain('human_requested');

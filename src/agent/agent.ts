@@ -3,7 +3,7 @@ import type { PolicySettings } from '../config.js';
 import { ValidationError } from '../errors.js';
 import { firstResponseDue, type SlaPolicy } from '../handoff/sla.js';
 import type { Webhooks } from '../handoff/webhooks.js';
-import { claimsNotFixed, isAcknowledgement, isIndirectHumanMention, namesOtherMaker, withoutAsides } from '../intents/signals.js';
+import { claimsNotFixed, isAcknowledgement, isIndirectHumanMention, mentionsPersonOrContact, namesOtherMaker, withoutAsides } from '../intents/signals.js';
 import type { MessageUnderstanding, Understander } from '../intents/understand.js';
 import type { Logger } from '../logger.js';
 import { maskPii } from '../pii.js';
@@ -308,7 +308,7 @@ export class Agent {
 
   /** An explicit request for a person, or the classifier's confident reading of one that is not a mention in passing. */
   private humanRequested(u: MessageUnderstanding, message: string): boolean {
-    return u.humanRequested || u.intents.some((i) => i.name === 'contact_human' && i.probability >= HUMAN_INTENT_MIN_PROBABILITY && !isIndirectHumanMention(message));
+    return u.humanRequested || (u.intents.some((i) => i.name === 'contact_human' && i.probability >= HUMAN_INTENT_MIN_PROBABILITY) && !isIndirectHumanMention(message) && mentionsPersonOrContact(message));
   }
 
   /**
