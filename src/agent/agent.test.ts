@@ -241,6 +241,15 @@ describe('answering on the embedded default', () => {
     expect(later.citations).toEqual([]);
   });
 
+  it('keeps the waiting ticket when the customer only says thanks', async () => {
+    const say = (message: string) => rt.agent.answer({ customer: customer('thanks-waiting'), message });
+    const handed = await say('can I rent the devices monthly instead of buying them');
+    expect(handed.decision.reasons).toEqual(['low_confidence']);
+    const thanks = await say('ok thanks');
+    expect(thanks.decision.type).toBe('handed_off');
+    expect((await new HandoffDesk(db).queue()).filter((e) => e.ticket.conversationId === handed.conversationId)).toHaveLength(1);
+  });
+
   it('keeps trying while handed off only for low confidence: the question that follows is answered and the waiting ticket withdrawn', async () => {
     const say = (message: string) => rt.agent.answer({ customer: customer('opening'), message });
     const handed = await say('can I rent the devices monthly instead of buying them');

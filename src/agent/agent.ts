@@ -159,7 +159,9 @@ export class Agent {
     call.onEvent?.({ type: 'understanding', language, intents: u.intents, priority: u.priority, frustration: u.frustration });
 
     // A person owns the conversation: the bot records the message and stays silent.
-    const retrying = conversation?.state === 'handed_off' && (await this.mayKeepTrying(conversation, history));
+    // A thank-you while a question waits for a person answers nothing: the ticket stays (it is not
+    // withdrawn as answered by the bot), and the customer hears that someone will reply.
+    const retrying = conversation?.state === 'handed_off' && !this.chitchat(u, message) && (await this.mayKeepTrying(conversation, history));
     if (conversation && (conversation.state === 'handed_off' || conversation.state === 'human') && !retrying) {
       return this.whileHumanOwns(conversation, req, message, u, language, now, call);
     }
