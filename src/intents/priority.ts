@@ -60,7 +60,7 @@ const P1_RULES: Array<[string, RegExp]> = [
 const P2_RULES: Array<[string, RegExp]> = [
   ['cannot_log_in', /\b(can'?t|cannot|unable\s+to|couldn'?t)\s+(log\s?in|sign\s?in|access\s+my\s+account|get\s+into\s+my\s+account)\b|\blocked\s+out\b|无法登录|登不上|登录不了|进不去(账号|账户|app)?|账号被锁/i],
   ['payment_failed', /\bpayment\s+(failed|declined|didn'?t\s+go\s+through)\b|\bcard\s+(was\s+|keeps\s+(getting\s+)?)?declined\b|(支付|付款|扣款).{0,4}失败|付不了款|支付无法处理/i],
-  ['device_not_working', /\b(not\s+working\s+at\s+all|completely\s+dead|won'?t\s+(turn|power)\s+on|doesn'?t\s+(turn|power)\s+on|stopped\s+working\s+completely|bricked)\b|完全用不了|开不了机|不能开机|彻底坏了|一点反应都没有|全(都|部)(控制不了|用不了|不能用|没反应)/i],
+  ['device_not_working', /\b(not\s+working\s+at\s+all|completely\s+dead|won'?t\s+(turn|power)\s+on|doesn'?t\s+(turn|power)\s+on|stopped\s+working\s+completely|(?<!\b(is|was)\s+it\s+|\bbe\s+|\bget\s+)bricked)\b|完全用不了|开不了机|不能开机|彻底坏了|一点反应都没有|全(都|部)(控制不了|用不了|不能用|没反应)/i],
 ];
 // Evidence of an actual problem (not a how-to question).
 const PROBLEM = /\b(error|e\d{4}|not\s+working|doesn'?t\s+work|won'?t|can'?t|cannot|fail\w*|broken|damaged|offline|missing|wrong|stuck|problem|issue|never\s+arrived|hasn'?t\s+arrived|late|refund|return|replacement)\b|错误|补发|换新|寄(一个|个)?新的|报错|故障|坏了|失败|不能|不行|没收到|没到|离线|掉线|连不上|用不了|问题|退款|退货|破损/i;

@@ -57,6 +57,9 @@ describe('frustration signals', () => {
     expect(isChurnThreat('我要去消协投诉')).toBe(true);
     expect(isChurnThreat('how do I cancel my order')).toBe(false);
     expect(isChurnThreat("incredible service. honestly next time I'll just buy a different brand")).toBe(true);
+    // A bit taken aback is not out of patience.
+    expect(isExasperated('有点无语 温控器上显示23度 旁边温度计才21度')).toBe(false);
+    expect(isExasperated('真的无语了 第三次了')).toBe(true);
     expect(isExasperated("honestly whats the point of a smart home that's slower than a light switch")).toBe(true);
     expect(isChurnThreat("We're switching broadband providers next week, what do I need to do so the hub keeps working?")).toBe(false);
     expect(isChurnThreat("we're switching to another brand")).toBe(true);
@@ -262,6 +265,9 @@ describe('priority', () => {
     [['how do I remove a member I invited to my home?'], 'P4', 'general_question'],
     [['my camera shows E2003'], 'P3', 'problem_reported'],
     [['do you ship to Canada?'], 'P4', 'general_question'],
+    // Asking whether it is bricked is not saying it is.
+    [['Hub update failed with E1107 - can I still use it or is it bricked now?'], 'P3', 'problem_reported'],
+    [['the hub is completely bricked after the update'], 'P2', 'device_not_working'],
   ])('%j → %s (%s)', (turns, priority, reason) => {
     const r = assessPriority({ ...base, turns });
     expect(r.priority).toBe(priority);
