@@ -107,6 +107,8 @@ describe('answering on the embedded default', () => {
     ['华为路由器后台密码忘了怎么恢复', true],
     ['does the p2 tell me how much power my fridge uses?', false],
     ['能用网关控制我家的海尔空调吗', false],
+    // A product word the glossary knows but the knowledge base never mentions is not one of ours.
+    ['my Ring doorbell battery dies after 2 days, any idea how to fix that?', true],
   ])('hands off another maker\'s appliance as out of scope, unless one of ours is named: %j', async (message, outOfScope) => {
     const r = await rt.agent.answer({ customer: customer(`maker-${message.length}`), message });
     expect(r.decision.reasons.includes('out_of_scope')).toBe(outOfScope);

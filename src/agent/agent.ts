@@ -410,9 +410,12 @@ export class Agent {
   /** Another maker's appliance or service, and none of the business's own products named (by word or by a model code the KB uses). */
   private aboutOtherMaker(message: string): boolean {
     if (!namesOtherMaker(message)) return false;
-    if (this.options.glossary?.match(message).some((m) => m.group.kind === 'product')) return false;
     const { kb } = this.options;
     const unknown = kb.idf('\u0000');
+    // Ours only if the knowledge base speaks of it: the glossary's "doorbell" is a product word, but
+    // not one this business sells when no passage says it ("my Ring doorbell battery dies").
+    const ours = (term: string) => tokenize(term).every((t) => kb.idf(t) < unknown);
+    if (this.options.glossary?.match(message).some((m) => m.group.kind === 'product' && ours(m.term))) return false;
     return !tokenize(message).some((t) => /\d/.test(t) && /\p{L}/u.test(t) && kb.idf(t) < unknown);
   }
 

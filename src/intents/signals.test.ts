@@ -60,6 +60,13 @@ describe('frustration signals', () => {
     // A bit taken aback is not out of patience.
     expect(isExasperated('有点无语 温控器上显示23度 旁边温度计才21度')).toBe(false);
     expect(isExasperated('真的无语了 第三次了')).toBe(true);
+    expect(isExasperated('老公说我净买些没用的东西 我现在一肚子火')).toBe(true);
+    expect(isExasperated('空气炸锅插在智能插座上，一开就断电')).toBe(false);
+    expect(isChurnThreat('4th time this month. i am SO done with this. why am i paying for this junk')).toBe(true);
+    // Useless lying around is not a complaint about the bot; the bot's answers being useless is.
+    expect(isBotComplaint('老的 XR-100 放着也没用了，你们能回收吗')).toBe(false);
+    expect(isBotComplaint('你说的都没用')).toBe(true);
+    expect(claimsNotFixed('mine still says Preparing for shipment - can I cancel it myself?')).toBe(false);
     expect(isExasperated("honestly whats the point of a smart home that's slower than a light switch")).toBe(true);
     expect(isChurnThreat("We're switching broadband providers next week, what do I need to do so the hub keeps working?")).toBe(false);
     expect(isChurnThreat("we're switching to another brand")).toBe(true);
@@ -229,6 +236,7 @@ describe('priority', () => {
     [['all my camera recordings have disappeared overnight'], 'P1', 'data_loss'],
     [['页面显示下单失败 可是银行卡已经扣钱了'], 'P1', 'payment_taken_but_failed'],
     [["actually it's everything, hub, cameras, plugs, all offline at the same time. is your system down?"], 'P1', 'outage'],
+    [["my mum is 87 and the T3 at her place says E2205, the house is down to 12°C and it's -8 outside tonight"], 'P1', 'vulnerable_at_risk'],
     [["just looked at my bank app and I've been charged $249 twice for the same order"], 'P1', 'charged_twice'],
     [["the tank just cracked and water went all over the hub, it's still plugged in"], 'P1', 'safety_hazard'],
     [["now the plug itself is really hot and there's a burning plastic smell coming from it"], 'P1', 'safety_hazard'],
@@ -297,6 +305,7 @@ describe('priority', () => {
     expect(assessPriority({ ...base, turns: ['do P2 schedules still run when our internet goes down?'], intents: ['outage'] }).priority).not.toBe('P1');
     expect(assessPriority({ ...base, turns: ['is there a way to require a code whenever someone logs in?'], intents: ['security_breach'] }).priority).not.toBe('P1');
     expect(assessPriority({ ...base, turns: ['网关鼓包了'] }).priority).toBe('P1');
+    expect(assessPriority({ ...base, turns: ['我们小区下周要停电检修一上午'], intents: ['outage'] }).priority).not.toBe('P1');
   });
 
   it('a VIP is one level up, and high frustration is at least P2', () => {
@@ -353,7 +362,7 @@ describe('acknowledgements', () => {
   it.each(['thanks the plug is working great now', 'camera setup done finally', 'ok the bulb is paired now 👍 thx', '摄像头装好了 画面很清楚 谢谢啊', '你们的灯泡挺好用的 已经买了第三个了', '搞定了 没问题了'])('"%s" says it works, asking nothing', (t) => {
     expect(isAcknowledgement(t)).toBe(true);
   });
-  it.each(['thanks but it is still not working', '谢谢 但是还是不行', 'thanks for nothing', 'is it working now?', 'thanks! one more thing: how long is the warranty', '懂了 谢谢 顺嘴问一下 戴森吸尘器吸力突然变小一般是啥原因', 'it works now but the app crashes', '插座好了吗'])('"%s" is not', (t) => {
+  it.each(['the ring on top is solid red. internet on my laptop works fine tho', 'thanks but it is still not working', '谢谢 但是还是不行', 'thanks for nothing', 'is it working now?', 'thanks! one more thing: how long is the warranty', '懂了 谢谢 顺嘴问一下 戴森吸尘器吸力突然变小一般是啥原因', 'it works now but the app crashes', '插座好了吗'])('"%s" is not', (t) => {
     expect(isAcknowledgement(t)).toBe(false);
   });
 });

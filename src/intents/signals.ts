@@ -85,7 +85,7 @@ const BOT_COMPLAINT = [
   /\b(sent|gave|showed)\s+me\s+(that|this|the\s+same)\s+(exact\s+|same\s+)?(link|answer|article|page|reply|message)\b|\bi\s+ask(ed)?\s+(about|for)\s+[^.?!]{1,40}\s+and\s+(you\s+)?(get|got|give|gave|send|sent)\s+(me\s+)?|\basked\s+about\s+something\s+else\b|\b(same\s+)?generic\s+(\w+\s+)?(advice|answers?|repl(y|ies)|responses?|tips)\b/i,
   /\bdo\s+you\s+(even|actually)\s+read\b|\b(same|another)\s+canned\s+(reply|response|answer|message)\b|\bnothing\s+(you\s+)?(suggest|say|recommend)(ed|s)?\s+(works|helps|worked|helped)\b/i,
   /(你)?答的(是)?(什么|啥)(玩意|东西)|说的(是)?(什么|啥)玩意|等于白说|认真(看|读)(一下|看)?我(问|说|写)的/,
-  /(一直|总是|老是)(在)?(重复|说)(同一句|一样的)|复读机|(每次|每回)(回答|回复|说)的?都(一样|一模一样|是这句)|(你|你们|机器人|客服|回答|回复|答案|链接)(说的|发的)?(到底|真的|究竟)?有用吗|没用|说了半天|听不懂|你是机器人|机器人吧|是不是机器人|答非所问|又(甩|发|丢)(给)?我(这个|这)?(链接|文章|回答)|跟我问的(根本)?不是一回事|(发|回)过一模一样的|看清楚(再|了再)(回|答|说)|(跟|和)我问的(有)?(半毛钱|什么|啥|一毛钱)关系|(啥|一点)用(都)?没有|(跟|和)你(说|讲)不(明白|清|通)|(自己)?真(的)?用过(这|这个)?(东西|产品)吗|(别|不要)(给我)?念(流程|稿|模板)|只会(复制|粘贴|复制粘贴)|我问的(是|明明是)[^，,。！？!?]{1,12}[，,\s]*(你|结果)(却|倒)?(给我)?(讲|说|回|扯|答)了?(一堆|半天)?|没用的?机器人|智障|说了等于没说|什么破(机器人|客服)|听不明白|不懂人话|听(不)?懂人话/,
+  /(一直|总是|老是)(在)?(重复|说)(同一句|一样的)|复读机|(每次|每回)(回答|回复|说)的?都(一样|一模一样|是这句)|(你|你们|机器人|客服|回答|回复|答案|链接)(说的|发的)?(到底|真的|究竟)?有用吗|(你|你们|机器人|客服|回答|回复|答案)(说的|给的|发的)?(都|也|真的?|根本|一点)?没用|说了半天|听不懂|你是机器人|机器人吧|是不是机器人|答非所问|又(甩|发|丢)(给)?我(这个|这)?(链接|文章|回答)|跟我问的(根本)?不是一回事|(发|回)过一模一样的|看清楚(再|了再)(回|答|说)|(跟|和)我问的(有)?(半毛钱|什么|啥|一毛钱)关系|(啥|一点)用(都)?没有|(跟|和)你(说|讲)不(明白|清|通)|(自己)?真(的)?用过(这|这个)?(东西|产品)吗|(别|不要)(给我)?念(流程|稿|模板)|只会(复制|粘贴|复制粘贴)|我问的(是|明明是)[^，,。！？!?]{1,12}[，,\s]*(你|结果)(却|倒)?(给我)?(讲|说|回|扯|答)了?(一堆|半天)?|没用的?机器人|智障|说了等于没说|什么破(机器人|客服)|听不明白|不懂人话|听(不)?懂人话/,
 ];
 const PROFANITY = /\b(fuck\w*|f\*+k|shit\w*|bullshit|damn|crap|wtf|ass(hole)?|bastard\w*|bloody hell)\b|傻逼|傻[bB]|\bsb\b|他妈|妈的|tmd|草泥马|卧槽|我靠|滚蛋|狗屎|去你的/i;
 const CHURN_THREAT = [
@@ -97,7 +97,7 @@ const CHURN_THREAT = [
   /\b(bad|negative|1[\s-]?star|one[\s-]?star)\s+review\b/i,
   /\b(report\s+you|lawyer|sue\s+you|legal\s+action|chargeback|bbb|better\s+business\s+bureau|consumer\s+protection)\b/i,
   /\bi'?ll\s+(cancel|leave|return)\b/i,
-  /\b(i'?m|i\s+am)\s+done\s+with\b/i,
+  /\b(i'?m|i\s+am)\s+(so\s+|really\s+|totally\s+|completely\s+)?done\s+with\b|\bpaying\s+for\s+this\s+(junk|garbage|rubbish|crap)\b/i,
   /\bcancel(l?ing)?\s+everything\b|\b(i'?m|i\s+am|we'?re)\s+done\b(?!\s+(now|with\s+(the|step|setup|that\s+step)))/i,
   /\bbuy\s+something\s+(else\s+)?that\s+(actually\s+)?works\b|\bforget\s+it[.!]/i,
   /\bnext\s+time\s+(i'?ll|i\s+will|we'?ll|we\s+will)\s+(just\s+)?(buy|go\s+with|get|pick|choose)\s+(a\s+|from\s+a\s+)?(different|another|other)\s+(brand|company|maker)\b/i,
@@ -130,12 +130,12 @@ const EXASPERATION = [
   /\blosing\s+my\s+mind\b|\bgoing\s+(crazy|insane|mad)\b|\bdriving\s+me\s+(crazy|nuts|mad|insane|up\s+the\s+wall)\b|[.,!]\s*come\s+on\s*[.!?]*\s*$|\bnot\s+even\s+close\b/im,
   /\b(fobbed|brushed)\s+off\b|\b(given|giving)\s+(me\s+)?the\s+run-?around\b|\bunbelievable\s*([.!,]+|$)|\bseriously\s+something\s+else\b|\b(a\s+)?waste\s+of\s+my\s+(time|evening|day|weekend|morning|afternoon|night|life)\b/i,
   /受不了了?|受够了|(?<!有点|有些|稍微|略)无语|冤种|花钱买罪受|破防|心态崩了|(人)?(已经)?麻了|这(也)?叫(智能|售后|服务)|你们自己(家)?(真的?)?用过(吗|没)|烦死了?|烦透了|忍无可忍|服了|离谱|白折腾|折腾(了)?(一晚上|一整天|半天|好几天|一下午|一上午|一晚|一周|好久)|算了算了|不问了|无语了|心累|我(要|快)崩溃了|(这|你们)?到底(行不行|管不管|有没有人管|能不能解决|能不能用)|这就是你们的(售后|服务|客服|态度)|(就是)?这么对待(客户|顾客|用户)|(大家)?千万别买|鬼影都没有|兜圈子|绕圈子|踢皮球/,
-  /不指望(什么|你们)?了|懒得(再)?折腾|(挺|真|特别|相当|彻底|太让人)失望|给神仙用的|(跟|像)天书一样/,
+  /一肚子(火|气)|火大|气炸了|快气炸|买了一堆摆设|不指望(什么|你们)?了|懒得(再)?折腾|(挺|真|特别|相当|彻底|太让人)失望|给神仙用的|(跟|像)天书一样/,
 ];
 const REPEAT_CLAIM = /\b(on\s+(two|three|four|five|several|multiple|\d+)\s+(separate\s+|different\s+)?occasions|i\s+(already|just)\s+(asked|said|told\s+you)|(asked|told\s+you|said\s+it|explained)\s+(this\s+|it\s+)?(two|three|four|five|several|many|multiple|\d+)\s+times|asked\s+(you\s+)?(this\s+)?(already|before|twice|again)|how\s+many\s+times|for\s+the\s+(second|third|\d+(st|nd|rd|th))\s+time|again\?{2,}|same\s+question|(\d+(st|nd|rd|th)|second|third|fourth|fifth)\s+time\s+(asking|explaining|telling|saying|writing|i('ve)?\s+(asked|explained|told|said)))\b|我(已经|都)?(问|说)(过|了)(好几遍|很多遍|多少遍|两遍|三遍)?了?|问了(好几|很多|多少)遍|第[二三四五六七八九十几\d]+(次|遍)(问|说|找|联系|来问)|说了(好几|多少)遍|再问一(遍|次)|(说|问|讲|解释)(了)?第[二三四五六七八九十几\d]+(次|遍)/i;
 
 // The customer says what they were told did not solve it ("restarted it, still offline", "还是不行").
-const NOT_FIXED_EN = /\b((?<!\b(do|would|will|can|could|should)\s)i\s+still\s+get\b|still\s+(don'?t|do\s+not|aren'?t|are\s+not)\s+(appear\w*|show\w*|work\w*|connect\w*|respond\w*|pair\w*|turn\w*|load\w*|come|get|switch\w*)|still\s+(time[sd]?\s+out|timing\s+out|reading|reads|goes|going|keeps|rebooting|restarting|dropping|disconnect\w*|not|no|nothing|locked|happening|expired|black|blank|missing|down|waiting|offline|broken|the\s+same|won'?t|doesn'?t|isn'?t|can'?t|cannot|having|getting|shows?|says?|stuck|dead|blinking|flashing|failing|fails)|(didn'?t|did\s+not|doesn'?t|does\s+not|won'?t)\s+(help|work|fix)|(that|this|it)\s+(didn'?t|did\s+not)\b|(already|i)\s+tried\s+(that|this|it|everything)|\balready\s+(did|done|tried|checked)\s+(that|this|it|everything|all\s+(of\s+)?(that|this|it)|the\s+\w+\s+thing)\b|tried\s+(that|this|it)\s+already|nothing\s+(works|worked|changed|helps|helped)|no\s+(difference|change|improvement)\s+(whatsoever|at\s+all)|(made|makes)\s+no\s+(difference|change)|(didn'?t|did\s+not)\s+make\s+(any|a|the\s+slightest)\s+difference|same\s+(problem|issue|error|thing)(\s+(again|still))?|no\s+luck|not\s+fixed|(it'?s|its)\s+back\s+to\b(?!\s+(normal|working|work|solid\s+white|white|green|online|fine|life|how\s+it\s+was))|still\s+(getting\s+)?(error\s+)?e\d{3,5}|(did|done|tried)\s+(all\s+)?(of\s+)?(that|this|everything)|nothing\s+(you'?ve|you\s+have|you)\s+(said|suggested|say|suggest)\s+(has\s+)?(worked|helped|works|helps|changes|changed|fixes|fixed|does)|none\s+of\s+(this|that|it|these|them)\s+(works|worked|helps|helped|is\s+(working|helping)|are\s+(working|helping)))\b/i;
+const NOT_FIXED_EN = /\b((?<!\b(do|would|will|can|could|should)\s)i\s+still\s+get\b|still\s+(don'?t|do\s+not|aren'?t|are\s+not)\s+(appear\w*|show\w*|work\w*|connect\w*|respond\w*|pair\w*|turn\w*|load\w*|come|get|switch\w*)|still\s+(time[sd]?\s+out|timing\s+out|reading|reads|goes|going|keeps|rebooting|restarting|dropping|disconnect\w*|not|no|nothing|locked|happening|expired|black|blank|missing|down|waiting|offline|broken|the\s+same|won'?t|doesn'?t|isn'?t|can'?t|cannot|having|getting|(shows?|says?)(?!\s+['"]?(preparing|processing|pending|order\s+(placed|received)|received|shipped|in\s+transit|awaiting|confirmed))|stuck|dead|blinking|flashing|failing|fails)|(didn'?t|did\s+not|doesn'?t|does\s+not|won'?t)\s+(help|work|fix)|(that|this|it)\s+(didn'?t|did\s+not)\b|(already|i)\s+tried\s+(that|this|it|everything)|\balready\s+(did|done|tried|checked)\s+(that|this|it|everything|all\s+(of\s+)?(that|this|it)|the\s+\w+\s+thing)\b|tried\s+(that|this|it)\s+already|nothing\s+(works|worked|changed|helps|helped)|no\s+(difference|change|improvement)\s+(whatsoever|at\s+all)|(made|makes)\s+no\s+(difference|change)|(didn'?t|did\s+not)\s+make\s+(any|a|the\s+slightest)\s+difference|same\s+(problem|issue|error|thing)(\s+(again|still))?|no\s+luck|not\s+fixed|(it'?s|its)\s+back\s+to\b(?!\s+(normal|working|work|solid\s+white|white|green|online|fine|life|how\s+it\s+was))|still\s+(getting\s+)?(error\s+)?e\d{3,5}|(did|done|tried)\s+(all\s+)?(of\s+)?(that|this|everything)|nothing\s+(you'?ve|you\s+have|you)\s+(said|suggested|say|suggest)\s+(has\s+)?(worked|helped|works|helps|changes|changed|fixes|fixed|does)|none\s+of\s+(this|that|it|these|them)\s+(works|worked|helps|helped|is\s+(working|helping)|are\s+(working|helping)))\b/i;
 // The same error back after trying again: "tried again. E1042 AGAIN".
 const NOT_AGAIN_EN = /\b(e\d{4}|error|same\s+(error|code|thing|problem))\s+again\b|\btried\s+(it\s+)?again\b[^.?!]{0,30}\b(same|still|e\d{4})\b/i;
 const NOT_FIXED_ZH = /还是不行|还是没用|没有用|没用|不管用|没效果|没有效果|试过了|都试了|照做了.*(不行|没用)|还是(离线|连不上|不能|没有|一样|不亮|显示|提示|报错|报|失败|老样子|红灯|黑屏|说|闪|锁)|(啥|一点)用(都)?没有|白折腾|依然|仍然|照样|问题没解决|没解决|还是\s*[A-Za-z]\d{3,5}|还是[^，。！？!?\s]{0,8}(超时|都?没有|没反应|收不到)|都试过|都做了|你说的都/;
@@ -222,12 +222,14 @@ const ACK_ZH = /谢谢|谢啦|多谢|感谢|好了|搞定|可以了|解决了|�
 // Any sign of a question or of something still wrong.
 const ASKS = /[?？]|吗|呢|么|怎么|怎样|如何|为什么|为啥|咋|啥|什么|能不能|可不可以|会不会|是不是|有没有|是否|多少|多久|几|哪|问|原因|\b(how|what|why|when|where|which|who|whether|any\s+idea|wondering|question|ask|help)\b|(^|[.!,;]\s*)(can|could|would|will|is|are|do|does|did|should|may)\s/i;
 const STILL_WRONG = /\b(not|never|nothing|still|but|except|no\s+longer|anymore|again\s+and\s+again)\b|n'?t\b|(?<!没问题)[不没]|还是|但是|可是|就是/i;
+// A problem reported alongside ("the ring is solid red. internet on my laptop works fine tho").
+const PROBLEM_SAID = /\b(red|error|offline|e\d{4}|broken|fail\w*|problem|issue|wrong|stuck|dead|blinking|flashing|tho|though)\b|红灯|离线|报错|故障|坏|失败|问题|闪/i;
 const MAX_ACK_LENGTH = 120;
 
 /** The customer says something works now, or thanks, and asks nothing more. */
 export function isAcknowledgement(text: string): boolean {
   const t = text.replace(/没问题了/g, '好了');
-  return t.length <= MAX_ACK_LENGTH && (ACK_EN.test(t) || ACK_ZH.test(t)) && !ASKS.test(t) && !STILL_WRONG.test(t) && !claimsNotFixed(t) && !isSarcastic(t);
+  return t.length <= MAX_ACK_LENGTH && (ACK_EN.test(t) || ACK_ZH.test(t)) && !ASKS.test(t) && !STILL_WRONG.test(t) && !PROBLEM_SAID.test(t) && !claimsNotFixed(t) && !isSarcastic(t);
 }
 
 /** The customer reports that the help given did not work. Meaningful only after an answer. */
