@@ -159,16 +159,16 @@ export class Agent {
     call.onEvent?.({ type: 'understanding', language, intents: u.intents, priority: u.priority, frustration: u.frustration });
 
     // A person owns the conversation: the bot records the message and stays silent.
+    const chitchat = this.chitchat(u, message);
     // A thank-you while a question waits for a person answers nothing: the ticket stays (it is not
     // withdrawn as answered by the bot), and the customer hears that someone will reply.
-    const retrying = conversation?.state === 'handed_off' && !this.chitchat(u, message) && (await this.mayKeepTrying(conversation, history));
+    const retrying = conversation?.state === 'handed_off' && !chitchat && (await this.mayKeepTrying(conversation, history));
     if (conversation && (conversation.state === 'handed_off' || conversation.state === 'human') && !retrying) {
       return this.whileHumanOwns(conversation, req, message, u, language, now, call);
     }
 
     const { query: standaloneQuery, hits } = await this.search(history, message, u, PASSAGES, call.signal);
     const retrievalConfidence = answerProbability(standaloneQuery, hits);
-    const chitchat = this.chitchat(u, message);
     const composed = chitchat ? { reply: chitchatReply(language, chitchat.name), citations: [], confidence: chitchat.probability, notCovered: false, composer: 'none' as const } : await this.compose(standaloneQuery, hits, retrievalConfidence, language, call);
 
     const ambiguous = !chitchat && !composed.notCovered && this.isTie(hits);
@@ -412,11 +412,11 @@ export class Agent {
     if (!namesOtherMaker(message)) return false;
     const { kb } = this.options;
     const unknown = kb.idf('\u0000');
+    const known = (t: string) => kb.idf(t) < unknown;
     // Ours only if the knowledge base speaks of it: the glossary's "doorbell" is a product word, but
     // not one this business sells when no passage says it ("my Ring doorbell battery dies").
-    const ours = (term: string) => tokenize(term).every((t) => kb.idf(t) < unknown);
-    if (this.options.glossary?.match(message).some((m) => m.group.kind === 'product' && ours(m.term))) return false;
-    return !tokenize(message).some((t) => /\d/.test(t) && /\p{L}/u.test(t) && kb.idf(t) < unknown);
+    if (this.options.glossary?.match(message).some((m) => m.group.kind === 'product' && tokenize(m.term).every(known))) return false;
+    return !tokenize(message).some((t) => /\d/.test(t) && /\p{L}/u.test(t) && known(t));
   }
 
   /**

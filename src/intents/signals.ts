@@ -172,7 +172,9 @@ const PERSON_OR_CONTACT = /人工|客服|真人|活人|有人|个人|找人|同�
 /** The message names a person or a way to reach one (a request for a person must). */
 export const mentionsPersonOrContact = (text: string) => PERSON_OR_CONTACT.test(text);
 
-export const isIndirectHumanMention = (text: string) => matchesAny(text, INDIRECT_EN) || INDIRECT_ZH.test(text) || DECLINED_ZH.test(text) || DECLINED_EN.test(text);
+const declinesPerson = (text: string) => DECLINED_ZH.test(text) || DECLINED_EN.test(text);
+
+export const isIndirectHumanMention = (text: string) => matchesAny(text, INDIRECT_EN) || INDIRECT_ZH.test(text) || declinesPerson(text);
 
 /** An explicit request to be handed to a person; a mention of an agent in passing is not one. */
 export function isHumanRequest(text: string): boolean {
@@ -181,7 +183,7 @@ export function isHumanRequest(text: string): boolean {
 }
 
 // "你是机器人吧 没关系 不用转人工": noticing the bot while declining a person is not a complaint about it.
-export const isBotComplaint = (text: string) => matchesAny(text, BOT_COMPLAINT) && !DECLINED_ZH.test(text) && !DECLINED_EN.test(text);
+export const isBotComplaint = (text: string) => matchesAny(text, BOT_COMPLAINT) && !declinesPerson(text);
 export const hasProfanity = (text: string) => PROFANITY.test(text);
 export const isChurnThreat = (text: string) => matchesAny(text, CHURN_THREAT);
 export const isExasperated = (text: string) => matchesAny(text, EXASPERATION);
