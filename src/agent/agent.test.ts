@@ -8,6 +8,7 @@ import { ValidationError } from '../errors.js';
 import { migrate } from '../store/migrations.js';
 import { openPglite } from '../store/pglite.js';
 import type { Database } from '../store/database.js';
+import type { Channel } from '../store/types.js';
 import { HandoffDesk } from '../handoff/desk.js';
 import { TicketRepository } from '../store/tickets.js';
 import { KnowledgeTasks } from '../handoff/knowledge-tasks.js';
@@ -35,6 +36,10 @@ afterAll(async () => {
 });
 
 const customer = (id: string, tier: 'standard' | 'vip' = 'standard') => ({ id, tier });
+/** One customer's conversation: each call sends their next message. */
+const conversationOf = (id: string, channel?: Channel) => (message: string) => rt.agent.answer({ customer: customer(id), ...(channel ? { channel } : {}), message });
+/** The tickets waiting in the human queue. */
+const queuedTickets = async () => (await new HandoffDesk(db).queue()).map((e) => e.ticket);
 
 describe('answering on the embedded default', () => {
   it.each([
@@ -122,7 +127,7 @@ describe('answering on the embedded default', () => {
 
   // The bot tries again while the ticket waits; it says why it could not answer this message, not the first one.
   it('gives the reasons of the message tried again, not those of the waiting ticket', async () => {
-    const say = (message: string) => rt.agent.answer({ customer: customer('retry-reasons'), message });
+    const say = conversationOf('retry-reasons');
     const first = await say('hmm about the thing from yesterday');
     expect(first.decision).toEqual({ type: 'handed_off', reasons: ['low_confidence'] });
     const second = await say('do you have a good banana bread recipe?');
@@ -132,7 +137,7 @@ describe('answering on the embedded default', () => {
 
   // A message tried again while the ticket waits writes no bot turn; the next one still follows on from it.
   it('follows on from a message the bot tried again while a ticket waited', async () => {
-    const say = (message: string) => rt.agent.answer({ customer: customer('follow-waiting'), message });
+    const say = conversationOf('follow-waiting');
     expect((await say('my camera in the kitchen')).decision.reasons).toEqual(['low_confidence']);
     await say('keeps pinging me every time the cat walks past the food bowl, like 40 notifications a day');
     const third = await say("can i make it only notify me when it's an actual person?");
@@ -157,7 +162,7 @@ describe('answering on the embedded default', () => {
     ['网关离线了', '怎么注销账号', 'faq-zh-018'],
     ['where is my order', 'how do I delete my account', 'faq-035'],
   ])('reads %j then %j as the knowledge base best answers it (%s)', async (first, second, docId) => {
-    const say = (message: string) => rt.agent.answer({ customer: customer(`both-${first}-${second}`), message });
+    const say = conversationOf(`both-${first}-${second}`);
     await say(first);
     const r = await say(second);
     expect(r.decision.type).toBe('answered');
@@ -165,7 +170,7 @@ describe('answering on the embedded default', () => {
   });
 
   it('hands off when the customer reports that the answer did not fix it', async () => {
-    const say = (message: string) => rt.agent.answer({ customer: customer('not-fixed'), channel: 'app', message });
+    const say = conversationOf('not-fixed', 'app');
     expect((await say('my hub is offline, how do i get it back online')).decision.type).toBe('answered');
     // The answer did not work, and this turn is the same problem again: two unresolved turns.
     const second = await say('restarted the hub, it is still offline');
@@ -174,7 +179,7 @@ describe('answering on the embedded default', () => {
   });
 
   it('counts "still not working" against the last answer even after a turn it could not answer', async () => {
-    const say = (message: string) => rt.agent.answer({ customer: customer('not-fixed-later'), channel: 'app', message });
+    const say = conversationOf('not-fixed-later', 'app');
     expect((await say('my hub is offline, how do i get it back online')).decision.type).toBe('answered');
     const unsure = await say('do you also sell phone cases for the iphone 15? need one for my daughter');
     expect(unsure.decision.type).toBe('handed_off');
@@ -202,7 +207,7 @@ describe('answering on the embedded default', () => {
   it('stays silent while a person owns the conversation, and answers again once it is resolved', async () => {
     const handed = await rt.agent.answer({ customer: customer('owned'), message: 'agent please' });
     expect(handed.decision.type).toBe('handed_off');
-    expect((await new HandoffDesk(db).queue()).map((e) => e.ticket.id)).toContain(handed.ticketId);
+    expect((await queuedTickets()).map((t) => t.id)).toContain(handed.ticketId);
     const during = await rt.agent.answer({ customer: customer('owned'), message: 'where is my order?' });
     expect(during.decision.type).toBe('handed_off');
     expect(during.citations).toEqual([]);
@@ -222,21 +227,21 @@ describe('answering on the embedded default', () => {
   });
 
   it('makes a waiting customer\'s ticket more urgent when they get upset or ask for a person, without answering', async () => {
-    const say = (message: string) => rt.agent.answer({ customer: customer('waiting'), message });
+    const say = conversationOf('waiting');
     const handed = await say('can I rent the devices monthly instead of buying them');
     expect(handed.decision).toEqual({ type: 'handed_off', reasons: ['low_confidence'] });
-    const before = (await new HandoffDesk(db).queue()).find((e) => e.ticket.id === handed.ticketId)!.ticket;
+    const before = (await queuedTickets()).find((t) => t.id === handed.ticketId)!;
     const angry = await say("it's been an hour and nobody has answered. this is ridiculous, get me a real person now");
     expect(angry.decision.type).toBe('handed_off');
     expect(angry.decision.reasons).toEqual(expect.arrayContaining(['low_confidence', 'human_requested']));
     expect(angry.citations).toEqual([]);
-    const after = (await new HandoffDesk(db).queue()).find((e) => e.ticket.id === handed.ticketId)!.ticket;
+    const after = (await queuedTickets()).find((t) => t.id === handed.ticketId)!;
     // The ticket has its first reason and the new ones; the turn says why it was not answered now.
     expect([...after.reasons].sort()).toEqual([...angry.decision.reasons].sort());
     expect(Number(after.priority.slice(1))).toBeLessThanOrEqual(Number(before.priority.slice(1)));
     expect(after.firstResponseDue.getTime()).toBeLessThanOrEqual(before.firstResponseDue.getTime());
     // One ticket, not a second one for the same wait.
-    expect((await new HandoffDesk(db).queue()).filter((e) => e.ticket.conversationId === handed.conversationId)).toHaveLength(1);
+    expect((await queuedTickets()).filter((t) => t.conversationId === handed.conversationId)).toHaveLength(1);
     // Now a person's to answer: a question the KB knows is not answered by the bot.
     const later = await say('how do i see if my order has shipped yet');
     expect(later.decision.type).toBe('handed_off');
@@ -244,27 +249,27 @@ describe('answering on the embedded default', () => {
   });
 
   it('keeps the waiting ticket when the customer only says thanks', async () => {
-    const say = (message: string) => rt.agent.answer({ customer: customer('thanks-waiting'), message });
+    const say = conversationOf('thanks-waiting');
     const handed = await say('can I rent the devices monthly instead of buying them');
     expect(handed.decision.reasons).toEqual(['low_confidence']);
     const thanks = await say('ok thanks');
     expect(thanks.decision.type).toBe('handed_off');
-    expect((await new HandoffDesk(db).queue()).filter((e) => e.ticket.conversationId === handed.conversationId)).toHaveLength(1);
+    expect((await queuedTickets()).filter((t) => t.conversationId === handed.conversationId)).toHaveLength(1);
   });
 
   it('keeps trying while handed off only for low confidence: the question that follows is answered and the waiting ticket withdrawn', async () => {
-    const say = (message: string) => rt.agent.answer({ customer: customer('opening'), message });
+    const say = conversationOf('opening');
     const handed = await say('can I rent the devices monthly instead of buying them');
     expect(handed.decision).toEqual({ type: 'handed_off', reasons: ['low_confidence'] });
     const still = await say('what about leasing then');
     expect(still.decision.type).toBe('handed_off');
-    expect((await new HandoffDesk(db).queue()).filter((e) => e.ticket.conversationId === handed.conversationId)).toHaveLength(1);
+    expect((await queuedTickets()).filter((t) => t.conversationId === handed.conversationId)).toHaveLength(1);
     const answered = await say('ok, how do i see if my order has shipped yet');
     expect(answered.decision).toEqual({ type: 'answered', reasons: [] });
     expect(answered.citations[0]).toMatchObject({ docId: 'faq-001' });
     expect(answered.conversationId).toBe(handed.conversationId);
     expect((await rt.conversations.conversation(handed.conversationId))?.state).toBe('bot');
-    expect((await new HandoffDesk(db).queue()).map((e) => e.ticket.id)).not.toContain(handed.ticketId);
+    expect((await queuedTickets()).map((t) => t.id)).not.toContain(handed.ticketId);
     expect(await new TicketRepository(db).get(handed.ticketId!)).toMatchObject({ state: 'closed' });
     expect((await new TicketRepository(db).events(handed.ticketId!)).map((e) => [e.type, e.data])).toContainEqual(['withdrawn', { reason: 'answered_by_bot' }]);
   });
